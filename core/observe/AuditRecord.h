@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+#include "common/NoGuiGuard.h"
+#include <QDateTime>
+#include <QMap>
+#include <QString>
+
+namespace perimeter::observe {
+
+// One request, same fields for both tiers (shared/design/CONTRACTS.md "Audit record").
+// Never carries payload content or finding values.
+struct AuditRecord {
+    QString requestId;
+    QDateTime ts;                  // UTC; stored as RFC 3339 with milliseconds
+    QString caller;                // "" when unauthenticated
+    QString team;
+    QString endpointPath;          // e.g. "/v1/chat/completions"
+    QString modelRequested;
+    QString modelServed;
+    QString tier;                  // "onprem" | "cloud" | "" (never reached a tier)
+    QString endpointId;
+    QString decision;              // "routed" | "rejected" | "failed"
+    QString reason;                // stable reason code, e.g. "ok", "residency_violation"
+    QString sensitivity;           // level name, "" before classification
+    QMap<QString, int> findingTypes; // type -> count
+    QString policyVersion;
+    int status = 0;                // HTTP status sent to the caller
+    qint64 tokensIn = 0;
+    qint64 tokensOut = 0;
+    qint64 latencyMs = 0;
+    qint64 upstreamMs = -1;        // -1: no upstream call
+    qint64 ttftMs = -1;            // -1: not streamed / no token
+    bool streamed = false;
+    double costAmount = 0.0;
+    QString costCurrency = QStringLiteral("USD");
+    QString costBasis;             // "list_price" | "blended_rate" | ""
+};
+
+} // namespace perimeter::observe
