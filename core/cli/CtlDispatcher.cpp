@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "CtlDispatcher.h"
+#include "AuditCommand.h"
+#include "ClassifyCommand.h"
+#include "KeysCommand.h"
+#include "PolicyCommand.h"
+#include "auth/ApiKeyStore.h"
+#include "config/ConfigLoader.h"
+#include "config/DefaultConfigLocator.h"
+#include "observe/SqliteAuditStore.h"
+#include "policy/PolicyLoader.h"
+#include <QTextStream>
+
+namespace perimeter::cli {
+
+namespace {
+
+void printConfigProblems(const Error &error, QTextStream &err)
+{
+    err << "perimeterctl: configuration refused:\n";
+    for (const auto &p : config::ConfigLoader::problems(error))
+        err << "  " << p << '\n';
+}
+
+} // namespace
+
+QString CtlDispatcher::usage()
+{
+    return QStringLiteral(
+        "usage: perimeterctl [--config FILE] SUBCOMMAND [ARGS]\n"
+        "\n"
+        "Subcommands:\n"
+        "  classify [--jsonl] [FILE|-]     classify text or an OpenAI request body\n"
+        "  policy validate [FILE] | show   check or show the policy\n"
+        "  audit list [filters]            print audit records (see 'audit --help')\n"
+        "  keys create|list|revoke         manage caller API keys\n"
+        "\n"
+        "--config FILE defaults to the demo configuration ($PERIMETER_CONFIG overrides).\n"
+        "Exit codes: 0 success, 2 bad usage or input, 1 runtime failure.\n");
+}
+
+int CtlDispatcher::run(const QStringList &arguments, QTextStream &out, QTextStream &err, QIODevice &in)
+{
+    QStringList args;
+    QString configPath;
+    bool configGiven = false;
+    for (int i = 0; i < arguments.size(); ++i) {
+        const QString &a = arguments.at(i);
+        if (a == QLatin1String("--config")) {
+            if (i + 1 >= arguments.size()) {
+                err << "perimeterctl: --config needs a file\n";
+                return 2;
+            }
+            configPath = arguments.at(++i);
+            configGiven = true;
+        } else if (a.startsWith(QLatin1String("--config="))) {
+            configPath = a.mid(9);
+            configGiven = true;
+        } else {
+            args.append(a);
+        }
+    }
+    if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h") || args.first() == QLatin1String("help")) {
+        (args.isEmpty() ? err : out) << usage();
+        return args.isEmpty() ? 2 : 0;
+    }
+    if (args.first() == QLatin1String("--version") || args.first() == QLatin1String("-v")) {
+        out << "perimeterctl " << PERIMETER_VERSION << '\n';
+        return 0;
+    }
+    const QString subcommand = args.takeFirst();
+    if (!configGiven)
+        configPath = config::DefaultConfigLocator::defaultConfigPath();
+
+    if (subcommand == QLatin1String("classify")) {
+        // Without --config the default policy applies (CONTRACTS.md), so classification works
+        // on a machine with no configuration at all.
+        Result<std::shared_ptr<const policy::Policy>> policy = policy::PolicyLoader::defaults();
+        if (configGiven) {
+            auto config = config::ConfigLoader::loadFile(configPath);
+            if (!config.ok()) {
+                printConfigProblems(config.error(), err);
+                return 2;
+            }
+            if (!config.value().policyPath.isEmpty())
+                policy = policy::PolicyLoader::loadFile(config.value().policyPath);
+        }
+        if (!policy.ok()) {
+            printConfigProblems(policy.error(), err);
+            return 2;
+        }
+        return ClassifyCommand::run(*policy.value()->classifier(), args, out, err, in);
+    }
+
+    auto config = config::ConfigLoader::loadFile(configPath);
+    if (!config.ok()) {
+        printConfigProblems(config.error(), err);
+        return 2;
+    }
+    if (subcommand == QLatin1String("policy"))
+        return PolicyCommand::run(config.value().policyPath, args, out, err);
+    if (subcommand == QLatin1String("audit")) {
+        auto store = observe::SqliteAuditStore::open(config.value().dataDir, 1024);
+        if (!store.ok()) {
+            err << "perimeterctl: " << store.error().message << '\n';
+            return 1;
+        }
+        return AuditCommand::run(*store.value(), args, out, err);
+    }
+    if (subcommand == QLatin1String("keys")) {
+        auto store = auth::ApiKeyStore::open(config.value().dataDir);
+        if (!store.ok()) {
+            err << "perimeterctl: " << store.error().message << '\n';
+            return 1;
+        }
+        return KeysCommand::run(*store.value(), args, out, err);
+    }
+    err << "perimeterctl: unknown subcommand '" << subcommand << "'\n\n" << usage();
+    return 2;
+}
+
+} // namespace perimeter::cli

@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+#include "Stage.h"
+
+namespace perimeter::gateway {
+
+// Classifies every string of the request with the classifier of the request's policy
+// version, then applies the caller's label (which may only raise the level). Large bodies are
+// scanned on the thread pool so the gateway's event loop keeps serving other requests.
+class ClassifyStage final : public Stage {
+public:
+    const char *name() const override { return "classify"; }
+    StageStatus run(const std::shared_ptr<Exchange> &exchange, Pipeline &pipeline) override;
+
+    static constexpr qsizetype inlineScanLimitBytes = 128 * 1024;
+
+private:
+    static void apply(Exchange &exchange, classify::ClassificationReport report);
+};
+
+} // namespace perimeter::gateway

@@ -1,0 +1,311 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "Gateway.h"
+#include "ApiError.h"
+#include "AuthenticateStage.h"
+#include "ClassifyStage.h"
+#include "Exchange.h"
+#include "ForwardStage.h"
+#include "ParseStage.h"
+#include "Pipeline.h"
+#include "PolicyStage.h"
+#include "RouteStage.h"
+#include "auth/ApiKeyAuthenticator.h"
+#include "auth/ApiKeyStore.h"
+#include "auth/KeyStoreRefresher.h"
+#include "observe/SqliteAuditStore.h"
+#include "upstream/UpstreamClient.h"
+#include <QDir>
+#include <QLoggingCategory>
+#include <QUuid>
+
+Q_LOGGING_CATEGORY(lcGateway, "perimeter.gateway")
+
+namespace perimeter::gateway {
+
+namespace {
+
+struct ApiRoute {
+    const char *path;
+    const char *kind;
+    const char *suffix;
+};
+constexpr ApiRoute kApiRoutes[] = {
+    {"/v1/chat/completions", "chat", "/chat/completions"},
+    {"/v1/completions", "completion", "/completions"},
+    {"/v1/embeddings", "embedding", "/embeddings"},
+};
+
+QString newRequestId()
+{
+    return QStringLiteral("req_") + QUuid::createUuid().toString(QUuid::Id128);
+}
+
+QList<auth::ConfiguredKey> configuredKeys(const config::Config &config)
+{
+    QList<auth::ConfiguredKey> keys;
+    for (const auto &c : config.callers)
+        keys.append(auth::ConfiguredKey{c.id, c.team, c.apiKeySha256});
+    return keys;
+}
+
+} // namespace
+
+Gateway::Gateway(std::shared_ptr<const GatewaySnapshot> snapshot) : m_snapshot(std::move(snapshot))
+{
+    m_context.monotonic.start();
+    m_drainTimer.setSingleShot(true);
+    connect(&m_drainTimer, &QTimer::timeout, this, [this]() {
+        qCWarning(lcGateway, "drain grace period over with %d request(s) in flight: closing them", requestsInProgress());
+        m_server->abortAll();
+        finishDrain();
+    });
+}
+
+Gateway::~Gateway()
+{
+    // Connections and relays go first: they finish exchanges into the audit store.
+    delete m_server;
+    m_server = nullptr;
+    delete m_pipeline;
+    m_pipeline = nullptr;
+    if (m_audit)
+        m_audit->flush();
+}
+
+Result<std::unique_ptr<Gateway>> Gateway::create(std::shared_ptr<const GatewaySnapshot> snapshot)
+{
+    const auto &config = snapshot->config;
+    if (!QDir().mkpath(config.dataDir))
+        return Error{QStringLiteral("data_dir_unwritable"), QStringLiteral("cannot create data_dir %1").arg(config.dataDir)};
+    QFile::setPermissions(config.dataDir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+
+    std::unique_ptr<Gateway> gateway(new Gateway(snapshot));
+    auto audit = observe::SqliteAuditStore::open(config.dataDir, config.auditQueueCapacity);
+    if (!audit.ok())
+        return audit.error();
+    gateway->m_audit = std::move(audit).value();
+
+    auto keyStore = auth::ApiKeyStore::open(config.dataDir);
+    if (!keyStore.ok())
+        return keyStore.error();
+    gateway->m_keyStore = std::move(keyStore).value();
+    gateway->m_authenticator = std::make_unique<auth::ApiKeyAuthenticator>(configuredKeys(config));
+    // The first snapshot of stored keys is read here, before listening, so keys created with
+    // `perimeterctl keys` work from the first request; later refreshes run off this thread.
+    if (auto active = gateway->m_keyStore->loadActive(); active.ok())
+        gateway->m_authenticator->setStoredKeys(active.value());
+    gateway->m_keyRefresher = new auth::KeyStoreRefresher(gateway->m_keyStore.get(), gateway->m_authenticator.get(), gateway.get());
+    gateway->m_keyRefresher->start();
+
+    gateway->m_upstream = new upstream::UpstreamClient(gateway.get());
+    gateway->m_context.audit = gateway->m_audit.get();
+    gateway->m_context.authenticator = gateway->m_authenticator.get();
+    gateway->m_context.upstream = gateway->m_upstream;
+    for (const auto &e : config.endpoints)
+        gateway->m_context.endpoints.insert(e.id, routing::EndpointState(e.id, e.capacity));
+
+    gateway->m_pipeline = new Pipeline(gateway->m_context);
+    gateway->m_pipeline->addStage(std::make_unique<AuthenticateStage>());
+    gateway->m_pipeline->addStage(std::make_unique<ParseStage>());
+    gateway->m_pipeline->addStage(std::make_unique<ClassifyStage>());
+    gateway->m_pipeline->addStage(std::make_unique<PolicyStage>());
+    gateway->m_pipeline->addStage(std::make_unique<RouteStage>());
+    gateway->m_pipeline->addStage(std::make_unique<ForwardStage>());
+
+    gateway->m_server = new http::HttpServer();
+    gateway->m_server->setLimits(config.http);
+    Gateway *g = gateway.get();
+    gateway->m_server->setHandler([g](const http::HttpRequest &request, http::HttpResponder *responder) { g->handle(request, responder); });
+    gateway->m_server->setProtocolErrorHook([g](int status, const QByteArray &code, const QString &message, const http::HttpRequest *partial,
+                                                http::HttpHeaders &headers, QByteArray &body) {
+        g->onProtocolError(status, code, message, partial, headers, body);
+    });
+    connect(gateway->m_server, &http::HttpServer::drained, gateway.get(), &Gateway::finishDrain);
+    return gateway;
+}
+
+Status Gateway::start()
+{
+    const auto &listen = m_snapshot->config.listen;
+    const QHostAddress address = listen.host == QLatin1String("localhost") ? QHostAddress(QHostAddress::LocalHost) : QHostAddress(listen.host);
+    if (!m_server->listen(address, listen.port))
+        return Error{QStringLiteral("listen_failed"),
+                     QStringLiteral("cannot listen on %1:%2: %3").arg(listen.host).arg(listen.port).arg(m_server->errorString())};
+    return Ok{};
+}
+
+quint16 Gateway::port() const
+{
+    return m_server->serverPort();
+}
+
+QString Gateway::listenUrl() const
+{
+    const QHostAddress address = m_server->serverAddress();
+    const QString host = address.protocol() == QAbstractSocket::IPv6Protocol ? QLatin1Char('[') + address.toString() + QLatin1Char(']') : address.toString();
+    return QStringLiteral("http://%1:%2").arg(host).arg(port());
+}
+
+int Gateway::requestsInProgress() const
+{
+    return m_server ? m_server->requestsInProgress() : 0;
+}
+
+Status Gateway::reload(std::shared_ptr<const GatewaySnapshot> snapshot)
+{
+    const auto &now = m_snapshot->config;
+    const auto &next = snapshot->config;
+    QStringList problems;
+    if (next.listen.host != now.listen.host || next.listen.port != now.listen.port)
+        problems.append(QStringLiteral("/listen: changing the listen address needs a restart"));
+    if (next.dataDir != now.dataDir)
+        problems.append(QStringLiteral("/data_dir: changing the data directory needs a restart"));
+    if (!problems.isEmpty())
+        return Error{QStringLiteral("reload_refused"), problems.join(QLatin1Char('\n'))};
+
+    // Endpoint state (in-flight counts, circuit breakers) carries over for endpoints that stay.
+    QHash<QString, routing::EndpointState> endpoints;
+    for (const auto &e : next.endpoints) {
+        auto state = m_context.endpoints.value(e.id, routing::EndpointState(e.id, e.capacity));
+        if (state.capacity() != e.capacity)
+            state = routing::EndpointState(e.id, e.capacity);
+        endpoints.insert(e.id, state);
+    }
+    // Endpoints that disappear keep their entry while requests on them are in flight.
+    for (auto it = m_context.endpoints.cbegin(); it != m_context.endpoints.cend(); ++it) {
+        if (!endpoints.contains(it.key()) && it->inFlight() > 0)
+            endpoints.insert(it.key(), it.value());
+    }
+    m_context.endpoints = endpoints;
+    m_authenticator->setConfiguredKeys(configuredKeys(next));
+    m_server->setLimits(next.http);
+    m_snapshot = std::move(snapshot);
+    qCInfo(lcGateway, "configuration reloaded; policy version %s", qPrintable(m_snapshot->policy->version()));
+    return Ok{};
+}
+
+void Gateway::drain(int graceMs)
+{
+    if (m_draining)
+        return;
+    m_draining = true;
+    qCInfo(lcGateway, "draining: %d request(s) in flight, grace %d ms", requestsInProgress(), graceMs);
+    if (m_keyRefresher)
+        m_keyRefresher->stop();
+    m_drainTimer.start(qMax(0, graceMs));
+    m_server->stopAccepting();
+}
+
+void Gateway::finishDrain()
+{
+    if (m_stopped || !m_draining)
+        return;
+    m_stopped = true;
+    m_drainTimer.stop();
+    m_audit->flush();
+    Q_EMIT stopped();
+}
+
+std::shared_ptr<Exchange> Gateway::newExchange(const http::HttpRequest &request, http::HttpResponder *responder)
+{
+    auto exchange = std::make_shared<Exchange>();
+    exchange->requestId = newRequestId();
+    exchange->receivedAt = QDateTime::currentDateTimeUtc();
+    exchange->clock.start();
+    exchange->request = request;
+    exchange->responder = responder;
+    exchange->snapshot = m_snapshot;
+    exchange->endpointPath = QString::fromLatin1(request.path);
+    ++m_context.requestsTotal;
+    return exchange;
+}
+
+void Gateway::sendPlain(http::HttpResponder *responder, int status, const QByteArray &json, const QString &requestId)
+{
+    http::HttpHeaders headers{{QByteArrayLiteral("x-perimeter-request-id"), requestId.toLatin1()},
+                              {QByteArrayLiteral("content-type"), QByteArrayLiteral("application/json")}};
+    responder->send(status, headers, json);
+}
+
+void Gateway::handle(const http::HttpRequest &request, http::HttpResponder *responder)
+{
+    const QByteArray &path = request.path;
+    // Probes are answered without a record: load balancers call them every few seconds.
+    if (path == "/healthz") {
+        sendPlain(responder, 200, QByteArrayLiteral("{\"status\":\"ok\"}"), newRequestId());
+        return;
+    }
+    if (path == "/readyz") {
+        const QByteArray body = m_draining ? QByteArrayLiteral("{\"status\":\"draining\"}")
+                                           : QByteArray("{\"status\":\"ready\",\"policy_version\":\"" + m_snapshot->policy->version().toLatin1() + "\"}");
+        sendPlain(responder, m_draining ? 503 : 200, body, newRequestId());
+        return;
+    }
+
+    auto exchange = newExchange(request, responder);
+    if (path == "/v1/models") {
+        if (request.method != "GET") {
+            Pipeline::reject(*exchange, 405, QStringLiteral("invalid_request"), QStringLiteral("Use GET for /v1/models."));
+            m_pipeline->respondWithError(exchange);
+            return;
+        }
+        handleModels(exchange);
+        return;
+    }
+    for (const auto &route : kApiRoutes) {
+        if (path != route.path)
+            continue;
+        if (request.method != "POST") {
+            Pipeline::reject(*exchange, 405, QStringLiteral("invalid_request"), QStringLiteral("Use POST for %1.").arg(QLatin1String(route.path)));
+            m_pipeline->respondWithError(exchange);
+            return;
+        }
+        exchange->pathKind = QLatin1String(route.kind);
+        exchange->upstreamSuffix = QLatin1String(route.suffix);
+        m_pipeline->run(exchange);
+        return;
+    }
+    Pipeline::reject(*exchange, 404, QStringLiteral("not_found"), QStringLiteral("Unknown path."));
+    m_pipeline->respondWithError(exchange);
+}
+
+void Gateway::handleModels(const std::shared_ptr<Exchange> &exchange)
+{
+    AuthenticateStage auth;
+    if (auth.run(exchange, *m_pipeline) == StageStatus::Respond) {
+        m_pipeline->respondWithError(exchange);
+        return;
+    }
+    nlohmann::json data = nlohmann::json::array();
+    const auto &config = exchange->snapshot->config;
+    for (const auto &m : config.models) {
+        nlohmann::json tiers = nlohmann::json::array();
+        for (const auto &id : m.endpoints) {
+            if (const auto *e = config.endpoint(id)) {
+                const std::string t = tierName(e->tier).toStdString();
+                if (std::find(tiers.begin(), tiers.end(), t) == tiers.end())
+                    tiers.push_back(t);
+            }
+        }
+        data.push_back({{"id", m.name.toStdString()}, {"object", "model"}, {"created", 0}, {"owned_by", "perimeter"},
+                        {"perimeter", {{"kind", m.kind.toStdString()}, {"tiers", tiers}}}});
+    }
+    exchange->decision = QStringLiteral("routed");
+    exchange->reason = QStringLiteral("served_by_gateway");
+    m_pipeline->respondJson(exchange, 200, QByteArray::fromStdString(nlohmann::json{{"object", "list"}, {"data", data}}.dump()));
+}
+
+void Gateway::onProtocolError(int status, const QByteArray &code, const QString &message, const http::HttpRequest *partial,
+                              http::HttpHeaders &headers, QByteArray &body)
+{
+    // The request never reached a handler, yet it is a request: it gets an id and a record.
+    http::HttpRequest request = partial ? *partial : http::HttpRequest{};
+    auto exchange = newExchange(request, nullptr);
+    Pipeline::reject(*exchange, status, QString::fromLatin1(code), message);
+    headers.append({QByteArrayLiteral("x-perimeter-request-id"), exchange->requestId.toLatin1()});
+    headers.append({QByteArrayLiteral("content-type"), QByteArrayLiteral("application/json")});
+    body = ApiError::body(status, exchange->reason, message, exchange->requestId, QString(), exchange->reason);
+    m_pipeline->finish(exchange);
+}
+
+} // namespace perimeter::gateway

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+#include "GatewayContext.h"
+#include "GatewaySnapshot.h"
+#include "common/Result.h"
+#include "http/HttpServer.h"
+#include <QObject>
+#include <QTimer>
+#include <atomic>
+#include <memory>
+
+namespace perimeter::observe { class AuditStore; }
+namespace perimeter::auth { class ApiKeyAuthenticator; class ApiKeyStore; class KeyStoreRefresher; }
+namespace perimeter::upstream { class UpstreamClient; }
+
+namespace perimeter::gateway {
+
+class Pipeline;
+struct Exchange;
+
+// The gateway service: one HTTP listener, the request pipeline, and the services it needs.
+// Lives on one thread (perimeterd's main thread, or the console's worker thread) and never
+// blocks it. Reload swaps the whole snapshot atomically; requests in flight keep theirs.
+class Gateway : public QObject {
+    Q_OBJECT
+public:
+    // Opens the stores under the config's data_dir; does not listen yet.
+    static Result<std::unique_ptr<Gateway>> create(std::shared_ptr<const GatewaySnapshot> snapshot);
+    ~Gateway() override;
+
+    Status start();
+    quint16 port() const;
+    QString listenUrl() const;
+    std::shared_ptr<const GatewaySnapshot> snapshot() const { return m_snapshot; }
+
+    // Replaces config and policy for new requests. Listener changes need a restart and are
+    // refused here with a clear error (the old snapshot stays).
+    Status reload(std::shared_ptr<const GatewaySnapshot> snapshot);
+
+    // Stops accepting, lets requests in flight finish for at most graceMs, flushes the audit
+    // trail, then emits stopped().
+    void drain(int graceMs);
+    bool isDraining() const { return m_draining; }
+    int requestsInProgress() const;
+
+    observe::AuditStore &auditStore() { return *m_audit; }
+
+Q_SIGNALS:
+    void stopped();
+
+private:
+    explicit Gateway(std::shared_ptr<const GatewaySnapshot> snapshot);
+    void handle(const http::HttpRequest &request, http::HttpResponder *responder);
+    void handleApi(const std::shared_ptr<Exchange> &exchange);
+    void handleModels(const std::shared_ptr<Exchange> &exchange);
+    void sendPlain(http::HttpResponder *responder, int status, const QByteArray &json, const QString &requestId);
+    void onProtocolError(int status, const QByteArray &code, const QString &message, const http::HttpRequest *partial,
+                         http::HttpHeaders &headers, QByteArray &body);
+    std::shared_ptr<Exchange> newExchange(const http::HttpRequest &request, http::HttpResponder *responder);
+    void finishDrain();
+    void applyAuthenticatorKeys();
+
+    std::shared_ptr<const GatewaySnapshot> m_snapshot;
+    GatewayContext m_context;
+    std::unique_ptr<observe::AuditStore> m_audit;
+    std::unique_ptr<auth::ApiKeyStore> m_keyStore;
+    std::unique_ptr<auth::ApiKeyAuthenticator> m_authenticator;
+    auth::KeyStoreRefresher *m_keyRefresher = nullptr;
+    upstream::UpstreamClient *m_upstream = nullptr;
+    http::HttpServer *m_server = nullptr;
+    Pipeline *m_pipeline = nullptr;
+    QTimer m_drainTimer;
+    bool m_draining = false;
+    bool m_stopped = false;
+};
+
+} // namespace perimeter::gateway

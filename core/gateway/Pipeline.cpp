@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "Pipeline.h"
+#include "ApiError.h"
+#include "observe/AuditStore.h"
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcPipeline, "perimeter.pipeline")
+
+namespace perimeter::gateway {
+
+Pipeline::Pipeline(GatewayContext &context, QObject *parent) : QObject(parent), m_context(context) {}
+Pipeline::~Pipeline() = default;
+
+void Pipeline::addStage(std::unique_ptr<Stage> stage)
+{
+    m_stages.push_back(std::move(stage));
+}
+
+void Pipeline::run(const std::shared_ptr<Exchange> &exchange)
+{
+    while (exchange->nextStage < int(m_stages.size())) {
+        if (exchange->finished)
+            return; // the client went away while a stage was pending
+        Stage &stage = *m_stages[size_t(exchange->nextStage)];
+        ++exchange->nextStage;
+        QElapsedTimer t;
+        t.start();
+        const StageStatus status = stage.run(exchange, *this);
+        exchange->stageNs[QString::fromLatin1(stage.name())] += t.nsecsElapsed();
+        switch (status) {
+        case StageStatus::Continue:
+            continue;
+        case StageStatus::Respond:
+            respondWithError(exchange);
+            return;
+        case StageStatus::Pending:
+            return;
+        }
+    }
+}
+
+StageStatus Pipeline::reject(Exchange &exchange, int status, const QString &code, const QString &message)
+{
+    exchange.status = status;
+    exchange.decision = QStringLiteral("rejected");
+    exchange.reason = code;
+    exchange.errorMessage = message;
+    return StageStatus::Respond;
+}
+
+StageStatus Pipeline::fail(Exchange &exchange, int status, const QString &code, const QString &message)
+{
+    exchange.status = status;
+    exchange.decision = QStringLiteral("failed");
+    exchange.reason = code;
+    exchange.errorMessage = message;
+    return StageStatus::Respond;
+}
+
+http::HttpHeaders Pipeline::perimeterHeaders(const Exchange &exchange)
+{
+    http::HttpHeaders headers;
+    headers.append({QByteArrayLiteral("x-perimeter-request-id"), exchange.requestId.toLatin1()});
+    if (exchange.classified)
+        headers.append({QByteArrayLiteral("x-perimeter-sensitivity"), sensitivityName(exchange.level).toLatin1()});
+    if (exchange.hasTier())
+        headers.append({QByteArrayLiteral("x-perimeter-tier"), tierName(exchange.route.tier).toLatin1()});
+    return headers;
+}
+
+void Pipeline::respondWithError(const std::shared_ptr<Exchange> &exchange)
+{
+    const QString sensitivity = exchange->classified ? sensitivityName(exchange->level) : QString();
+    const QByteArray body = ApiError::body(exchange->status, exchange->reason, exchange->errorMessage,
+                                           exchange->requestId, sensitivity, exchange->reason);
+    respondJson(exchange, exchange->status, body);
+}
+
+void Pipeline::respondJson(const std::shared_ptr<Exchange> &exchange, int status, const QByteArray &json)
+{
+    exchange->status = status;
+    if (exchange->responder && !exchange->responder->isStarted()) {
+        auto headers = perimeterHeaders(*exchange);
+        headers.append({QByteArrayLiteral("content-type"), QByteArrayLiteral("application/json")});
+        if (status == 401)
+            headers.append({QByteArrayLiteral("www-authenticate"), QByteArrayLiteral("Bearer")});
+        exchange->responder->send(status, headers, json);
+    }
+    finish(exchange);
+}
+
+void Pipeline::finish(const std::shared_ptr<Exchange> &exchange)
+{
+    if (exchange->finished)
+        return;
+    exchange->finished = true;
+    exchange->body = nlohmann::json(); // release the payload as early as possible
+
+    observe::AuditRecord r;
+    r.requestId = exchange->requestId;
+    r.ts = exchange->receivedAt;
+    if (exchange->principal) {
+        r.caller = exchange->principal->callerId;
+        r.team = exchange->principal->team;
+    }
+    r.endpointPath = exchange->endpointPath;
+    r.modelRequested = exchange->model;
+    r.modelServed = exchange->modelServed;
+    if (exchange->hasTier()) {
+        r.tier = tierName(exchange->route.tier);
+        r.endpointId = exchange->route.endpointId;
+    }
+    r.decision = exchange->decision.isEmpty() ? QStringLiteral("failed") : exchange->decision;
+    r.reason = exchange->reason.isEmpty() ? QStringLiteral("internal_error") : exchange->reason;
+    r.sensitivity = exchange->classified ? sensitivityName(exchange->level) : QString();
+    r.findingTypes = exchange->classification.typeCounts();
+    r.policyVersion = exchange->snapshot && exchange->snapshot->policy ? exchange->snapshot->policy->version() : QString();
+    r.status = exchange->status;
+    r.tokensIn = exchange->tokensIn;
+    r.tokensOut = exchange->tokensOut;
+    r.latencyMs = exchange->clock.elapsed();
+    r.upstreamMs = exchange->upstreamMs;
+    r.ttftMs = exchange->ttftMs;
+    r.streamed = exchange->streamed;
+    if (m_context.audit && !m_context.audit->append(std::move(r))) {
+        ++m_context.auditDropped;
+        qCWarning(lcPipeline, "audit queue full: record for request %s dropped", qPrintable(exchange->requestId));
+    }
+}
+
+} // namespace perimeter::gateway

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "RouteStage.h"
+#include "Pipeline.h"
+#include "routing/Router.h"
+
+namespace perimeter::gateway {
+
+routing::RouteDecision RouteStage::decide(const Exchange &exchange, const GatewayContext &context)
+{
+    routing::Router::Request request;
+    request.model = exchange.model;
+    request.kind = exchange.pathKind;
+    request.level = exchange.level;
+    request.permittedTiers = exchange.permittedTiers;
+    request.findingTypes = exchange.classification.typeCounts().keys();
+    if (exchange.classification.failedClosed)
+        request.findingTypes.append(QStringLiteral("unscannable payload"));
+    if (exchange.callerLabel && *exchange.callerLabel == exchange.level && request.findingTypes.isEmpty())
+        request.findingTypes.append(QStringLiteral("caller label"));
+    request.exclude = exchange.triedEndpoints;
+    return routing::Router::route(exchange.snapshot->config, request, context.endpoints, context.nowMs());
+}
+
+StageStatus RouteStage::run(const std::shared_ptr<Exchange> &exchange, Pipeline &pipeline)
+{
+    auto decision = decide(*exchange, pipeline.context());
+    if (!decision.ok) {
+        const int status = decision.status;
+        const QString reason = decision.reason;
+        const QString message = decision.message;
+        exchange->route = std::move(decision);
+        exchange->route.ok = false;
+        return Pipeline::reject(*exchange, status, reason, message);
+    }
+    exchange->route = std::move(decision);
+    exchange->modelServed = exchange->model;
+    return StageStatus::Continue;
+}
+
+} // namespace perimeter::gateway

@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "PolicyLoader.h"
+#include "classify/ClassifierFactory.h"
+#include "config/JsonFieldReader.h"
+#include <QCryptographicHash>
+#include <QFile>
+#include <nlohmann/json.hpp>
+
+namespace perimeter::policy {
+
+namespace {
+
+constexpr qint64 kMaxPolicyBytes = 16 * 1024 * 1024;
+const Sensitivity kLevels[] = {Sensitivity::Public, Sensitivity::Internal, Sensitivity::Confidential, Sensitivity::Restricted};
+
+nlohmann::json defaultDocument()
+{
+    return nlohmann::json{
+        {"version", "default"},
+        {"comment", "Built-in default: public and internal data may use either tier (on-prem first); "
+                    "confidential and restricted data stay on-prem."},
+        {"levels", {{"public", {"onprem", "cloud"}}, {"internal", {"onprem", "cloud"}},
+                    {"confidential", {"onprem"}}, {"restricted", {"onprem"}}}}};
+}
+
+Result<std::shared_ptr<const Policy>> failure(const QStringList &problems)
+{
+    return Error{QStringLiteral("policy_invalid"), problems.join(QLatin1Char('\n'))};
+}
+
+} // namespace
+
+Result<std::shared_ptr<const Policy>> PolicyLoader::defaults()
+{
+    return fromJson(defaultDocument());
+}
+
+Result<std::shared_ptr<const Policy>> PolicyLoader::loadFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{QStringLiteral("policy_unreadable"), QStringLiteral("/: cannot read %1: %2").arg(path, file.errorString())};
+    if (file.size() > kMaxPolicyBytes)
+        return Error{QStringLiteral("policy_invalid"), QStringLiteral("/: file is larger than 16 MiB")};
+    return fromBytes(file.readAll());
+}
+
+Result<std::shared_ptr<const Policy>> PolicyLoader::fromBytes(const QByteArray &bytes)
+{
+    nlohmann::json document;
+    try {
+        document = nlohmann::json::parse(bytes.constBegin(), bytes.constEnd());
+    } catch (const nlohmann::json::parse_error &e) {
+        return Error{QStringLiteral("policy_invalid"), QStringLiteral("/: not valid JSON (at byte %1)").arg(qulonglong(e.byte))};
+    }
+    return fromJson(document);
+}
+
+Result<std::shared_ptr<const Policy>> PolicyLoader::fromJson(const nlohmann::json &document)
+{
+    QStringList problems;
+    auto policy = std::make_shared<Policy>();
+    config::JsonFieldReader root(document, QString(), problems);
+    if (!root.isObject())
+        return failure(problems);
+
+    const auto version = root.string("version", false);
+    policy->m_comment = root.string("comment", false, true).value_or(QString());
+
+    if (const auto *levels = root.object("levels", false)) {
+        config::JsonFieldReader lr(*levels, root.childPath("levels"), problems);
+        for (auto level : kLevels) {
+            const std::string key = sensitivityName(level).toStdString();
+            const auto *tiers = lr.array(key, true);
+            if (!tiers)
+                continue;
+            QList<Tier> list;
+            for (size_t i = 0; i < tiers->size(); ++i) {
+                const QString path = lr.childPath(key) + QLatin1Char('/') + QString::number(i);
+                const auto &t = (*tiers)[i];
+                const auto tier = t.is_string() ? parseTier(QString::fromStdString(t.get<std::string>())) : std::nullopt;
+                if (!tier)
+                    problems.append(path + QLatin1String(": must be \"onprem\" or \"cloud\""));
+                else if (list.contains(*tier))
+                    problems.append(path + QLatin1String(": tier listed twice"));
+                else
+                    list.append(*tier);
+            }
+            policy->m_tiers.insert(int(level), list);
+        }
+        lr.rejectUnknownKeys();
+        // A more sensitive level must never reach a tier that a less sensitive one may not:
+        // such a policy is almost certainly a typo and would leak by construction.
+        for (int i = 1; i < 4; ++i) {
+            const auto lower = policy->m_tiers.value(i - 1);
+            for (auto t : policy->m_tiers.value(i)) {
+                if (!lower.contains(t))
+                    problems.append(lr.childPath(sensitivityName(kLevels[i]).toStdString())
+                                    + QStringLiteral(": permits tier %1, which the less sensitive level %2 does not")
+                                          .arg(tierName(t), sensitivityName(kLevels[i - 1])));
+            }
+        }
+    } else {
+        const auto defaults = defaultDocument()["levels"];
+        for (auto level : kLevels) {
+            QList<Tier> list;
+            for (const auto &t : defaults[sensitivityName(level).toStdString()])
+                list.append(*parseTier(QString::fromStdString(t.get<std::string>())));
+            policy->m_tiers.insert(int(level), list);
+        }
+    }
+
+    if (const auto *classifier = root.object("classifier", false))
+        policy->m_settings = classify::ClassifierSettings::fromJson(*classifier, root.childPath("classifier"), problems);
+    else
+        policy->m_settings = classify::ClassifierSettings::defaults();
+    root.rejectUnknownKeys();
+
+    if (!problems.isEmpty())
+        return failure(problems);
+
+    const std::string canonical = document.dump(); // nlohmann orders object keys: a stable form
+    policy->m_canonical = QByteArray::fromStdString(canonical);
+    policy->m_version = version.value_or(
+        QStringLiteral("sha256:") + QString::fromLatin1(QCryptographicHash::hash(policy->m_canonical, QCryptographicHash::Sha256).toHex().left(12)));
+
+    auto compiled = classify::ClassifierFactory::build(policy->m_settings);
+    if (!compiled.ok())
+        return Error{QStringLiteral("policy_invalid"), QStringLiteral("/classifier: %1").arg(compiled.error().message)};
+    policy->m_classifier = compiled.value();
+    return std::shared_ptr<const Policy>(policy);
+}
+
+} // namespace perimeter::policy

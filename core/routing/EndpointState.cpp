@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "EndpointState.h"
+
+namespace perimeter::routing {
+
+EndpointState::EndpointState(QString id, int capacity) : m_id(std::move(id)), m_capacity(qMax(1, capacity)) {}
+
+bool EndpointState::isAvailable(qint64 nowMs) const
+{
+    return !isCircuitOpen(nowMs);
+}
+
+void EndpointState::requestFinished(bool success, qint64 latencyMs, qint64 nowMs)
+{
+    if (m_inFlight > 0)
+        --m_inFlight;
+    if (success) {
+        m_consecutiveFailures = 0;
+        m_openUntilMs = 0;
+        // EWMA with alpha 0.2: smooth enough to ignore one slow answer, quick to follow a trend.
+        m_latencyEwmaMs = m_latencyEwmaMs < 0 ? double(latencyMs) : 0.8 * m_latencyEwmaMs + 0.2 * double(latencyMs);
+        return;
+    }
+    if (++m_consecutiveFailures >= failureThreshold)
+        m_openUntilMs = nowMs + openMs;
+}
+
+} // namespace perimeter::routing

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+#include "common/NoGuiGuard.h"
+#include <QString>
+#include <QtGlobal>
+
+namespace perimeter::routing {
+
+// Live state of one endpoint, owned by the gateway thread. Passive outlier detection:
+// after `failureThreshold` consecutive failures the circuit opens for `openMs`, then one
+// request is let through (half-open) and its outcome closes or re-opens the circuit.
+class EndpointState {
+public:
+    explicit EndpointState(QString id = {}, int capacity = 64);
+
+    const QString &id() const { return m_id; }
+    int capacity() const { return m_capacity; }
+    int inFlight() const { return m_inFlight; }
+    double utilization() const { return double(m_inFlight) / double(m_capacity); }
+    double latencyEwmaMs() const { return m_latencyEwmaMs; }
+
+    bool isAvailable(qint64 nowMs) const;
+    bool isCircuitOpen(qint64 nowMs) const { return m_openUntilMs > nowMs; }
+
+    void requestStarted() { ++m_inFlight; }
+    void requestFinished(bool success, qint64 latencyMs, qint64 nowMs);
+
+    static constexpr int failureThreshold = 5;
+    static constexpr qint64 openMs = 10'000;
+
+private:
+    QString m_id;
+    int m_capacity;
+    int m_inFlight = 0;
+    int m_consecutiveFailures = 0;
+    qint64 m_openUntilMs = 0;
+    double m_latencyEwmaMs = -1.0;
+};
+
+} // namespace perimeter::routing
