@@ -14,7 +14,7 @@ public:
 
     static constexpr qsizetype inlineScanLimitBytes = 128 * 1024;
 
-private:
+    // Sets the exchange's classification and level (report, fail-closed rule, caller label).
     static void apply(Exchange &exchange, classify::ClassificationReport report);
 };
 

@@ -88,13 +88,14 @@ Result<std::unique_ptr<Gateway>> Gateway::create(std::shared_ptr<const GatewaySn
     auto keyStore = auth::ApiKeyStore::open(config.dataDir);
     if (!keyStore.ok())
         return keyStore.error();
-    gateway->m_keyStore = std::move(keyStore).value();
-    gateway->m_authenticator = std::make_unique<auth::ApiKeyAuthenticator>(configuredKeys(config));
+    gateway->m_keyStore = std::shared_ptr<auth::ApiKeyStore>(std::move(keyStore).value());
+    gateway->m_authenticator = std::make_shared<auth::ApiKeyAuthenticator>(configuredKeys(config));
     // The first snapshot of stored keys is read here, before listening, so keys created with
     // `perimeterctl keys` work from the first request; later refreshes run off this thread.
     if (auto active = gateway->m_keyStore->loadActive(); active.ok())
         gateway->m_authenticator->setStoredKeys(active.value());
-    gateway->m_keyRefresher = new auth::KeyStoreRefresher(gateway->m_keyStore.get(), gateway->m_authenticator.get(), gateway.get());
+    gateway->m_keyRefresher = new auth::KeyStoreRefresher(gateway->m_keyStore, gateway->m_authenticator,
+                                                           auth::KeyStoreRefresher::kDefaultIntervalMs, gateway.get());
     gateway->m_keyRefresher->start();
 
     gateway->m_upstream = new upstream::UpstreamClient(gateway.get());

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
+#include "DecisionSimulator.h"
 #include "GatewayContext.h"
 #include "GatewaySnapshot.h"
 #include "common/Result.h"
@@ -45,6 +46,9 @@ public:
 
     observe::AuditStore &auditStore() { return *m_audit; }
 
+    // What-if for the console's simulator and the admin API: the real stages, no forwarding.
+    SimulationResult simulate(const SimulationRequest &request) { return DecisionSimulator::run(m_snapshot, m_context, request); }
+
 Q_SIGNALS:
     void stopped();
 
@@ -63,8 +67,8 @@ private:
     std::shared_ptr<const GatewaySnapshot> m_snapshot;
     GatewayContext m_context;
     std::unique_ptr<observe::AuditStore> m_audit;
-    std::unique_ptr<auth::ApiKeyStore> m_keyStore;
-    std::unique_ptr<auth::ApiKeyAuthenticator> m_authenticator;
+    std::shared_ptr<auth::ApiKeyStore> m_keyStore;
+    std::shared_ptr<auth::ApiKeyAuthenticator> m_authenticator;
     auth::KeyStoreRefresher *m_keyRefresher = nullptr;
     upstream::UpstreamClient *m_upstream = nullptr;
     http::HttpServer *m_server = nullptr;

@@ -34,8 +34,9 @@ bool isStringOrStringArray(const nlohmann::json &v, bool allowTokenArrays)
 StageStatus ParseStage::run(const std::shared_ptr<Exchange> &exchange, Pipeline &)
 {
     auto &ex = *exchange;
-    const QByteArray contentType = ex.request.header("content-type").toLower();
-    if (!contentType.isEmpty() && !contentType.startsWith("application/json"))
+    // Like OpenAI-compatible servers, the body is read as JSON whatever the Content-Type says
+    // (curl -d sends form encoding); only multipart uploads are refused outright.
+    if (ex.request.header("content-type").toLower().startsWith("multipart/"))
         return invalid(ex, QStringLiteral("Content-Type must be application/json."));
 
     if (ex.request.hasHeader("x-perimeter-classification")) {
