@@ -24,6 +24,10 @@ public:
     void beginStream(int status, const HttpHeaders &headers);
     void writeChunk(const QByteArray &data);
     void endStream();
+    // Closes the connection at once without finishing the response: for an answer that cannot
+    // be completed (upstream failed mid-stream), so the client sees a truncated response rather
+    // than a clean end. The responder is finished afterwards; clientGone() is not emitted.
+    void abort();
 
     bool isStarted() const { return m_started; }
     bool isFinished() const { return m_finished; }

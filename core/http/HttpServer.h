@@ -58,6 +58,7 @@ private:
     void requestStarted();
     void requestFinished();
     void onNewConnection();
+    void checkDrained();
 
     QTcpServer *m_server;
     Handler m_handler;
@@ -66,6 +67,7 @@ private:
     QList<HttpConnection *> m_connections;
     int m_inProgress = 0;
     bool m_draining = false;
+    bool m_drainNotified = false;   // drained() already queued for the current stopAccepting()
 };
 
 } // namespace perimeter::http
