@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+#include "Classifier.h"
+#include "Recognizer.h"
+#include <memory>
+#include <mutex>
+#include <vector>
+
+struct hs_database;
+struct hs_scratch;
+
+namespace perimeter::classify {
+
+// All recognizers compiled into one Hyperscan block-mode database, read-only after
+// construction. Scratch spaces come from a pool (cloned on demand) so any number of threads can
+// scan concurrently with one instance.
+class HyperscanClassifier final : public Classifier {
+public:
+    struct Options {
+        qint64 maxMatches = 4'000'000;     // more raw matches than this: scan error (fail closed)
+        double contextBoost = 0.35;        // Presidio's context similarity factor
+        double minScoreWithContext = 0.4;
+        size_t contextBefore = 64;         // bytes of normalised text searched for context words
+        size_t contextAfter = 32;
+    };
+
+    static Result<std::shared_ptr<const HyperscanClassifier>> create(std::vector<Recognizer> recognizers, Options options);
+    static Result<std::shared_ptr<const HyperscanClassifier>> create(std::vector<Recognizer> recognizers)
+    {
+        return create(std::move(recognizers), Options{});
+    }
+    ~HyperscanClassifier() override;
+
+    Result<Findings> scan(const QString &text) const override;
+    int recognizerCount() const { return int(m_recognizers.size()); }
+
+    // Compiles one pattern alone; returns the Hyperscan error message or "" when it compiles.
+    static QString checkPattern(const std::string &pattern, unsigned int flags);
+
+    HyperscanClassifier(const HyperscanClassifier &) = delete;
+    HyperscanClassifier &operator=(const HyperscanClassifier &) = delete;
+
+private:
+    HyperscanClassifier() = default;
+    hs_scratch *acquireScratch() const;
+    void releaseScratch(hs_scratch *scratch) const;
+    double applyContext(std::string_view text, const Recognizer &rec, const Candidate &c) const;
+
+    std::vector<Recognizer> m_recognizers;
+    Options m_options;
+    hs_database *m_db = nullptr;
+    hs_scratch *m_prototype = nullptr;
+    mutable std::mutex m_poolMutex;
+    mutable std::vector<hs_scratch *> m_pool;
+};
+
+} // namespace perimeter::classify

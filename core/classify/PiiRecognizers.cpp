@@ -1,0 +1,527 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "BuiltinRecognizers.h"
+#include "Checksums.h"
+#include <QHostAddress>
+#include <hs/hs.h>
+#include <algorithm>
+#include <array>
+#include <string>
+
+namespace perimeter::classify {
+
+namespace textutil {
+bool isDigit(char c) { return c >= '0' && c <= '9'; }
+bool isAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool isAlnum(char c) { return isDigit(c) || isAlpha(c); }
+bool isWordChar(char c) { return isAlnum(c) || c == '_'; }
+
+bool alnumBoundary(std::string_view t, size_t start, size_t end)
+{
+    if (start > 0 && isAlnum(t[start - 1]))
+        return false;
+    return !(end < t.size() && isAlnum(t[end]));
+}
+
+bool digitBoundary(std::string_view t, size_t start, size_t end)
+{
+    if (start > 0 && isDigit(t[start - 1]))
+        return false;
+    return !(end < t.size() && isDigit(t[end]));
+}
+
+bool consistentSeparators(std::string_view s)
+{
+    char sep = 0;
+    for (char c : s) {
+        if (isAlnum(c))
+            continue;
+        if (sep == 0)
+            sep = c;
+        else if (c != sep)
+            return false;
+    }
+    return true;
+}
+
+std::string upper(std::string_view s)
+{
+    std::string out(s);
+    for (char &c : out)
+        if (c >= 'a' && c <= 'z')
+            c = char(c - 'a' + 'A');
+    return out;
+}
+
+std::string lowerStr(std::string_view s)
+{
+    std::string out(s);
+    for (char &c : out)
+        if (c >= 'A' && c <= 'Z')
+            c = char(c - 'A' + 'a');
+    return out;
+}
+} // namespace textutil
+
+using namespace textutil;
+namespace cs = checksums;
+
+namespace {
+
+std::string_view sv(std::string_view t, const Candidate &c) { return t.substr(c.start, c.end - c.start); }
+
+Recognizer make(const char *name, const char *type, std::string pattern, double score, Validator v = {},
+                std::vector<std::string> context = {}, unsigned flags = 0)
+{
+    Recognizer r;
+    r.name = QString::fromLatin1(name);
+    r.type = QString::fromLatin1(type);
+    r.pattern = std::move(pattern);
+    r.score = score;
+    r.validate = std::move(v);
+    r.context = std::move(context);
+    r.flags = flags;
+    return r;
+}
+
+// Digits with separators: rejects mixed separators and lost boundaries.
+Validator digitsValidator(size_t minDigits, size_t maxDigits, std::function<bool(const std::string &)> check)
+{
+    return [=](std::string_view t, Candidate &c) {
+        if (!alnumBoundary(t, c.start, c.end))
+            return false;
+        const auto s = sv(t, c);
+        if (!consistentSeparators(s))
+            return false;
+        const std::string d = cs::digitsOnly(s);
+        if (d.size() < minDigits || d.size() > maxDigits)
+            return false;
+        return !check || check(d);
+    };
+}
+
+bool allSame(const std::string &d)
+{
+    return std::all_of(d.begin(), d.end(), [&](char c) { return c == d.front(); });
+}
+
+bool cardPrefix(const std::string &d)
+{
+    const auto two = std::stoi(d.substr(0, 2));
+    const auto four = std::stoi(d.substr(0, 4));
+    switch (d[0]) {
+    case '4': return true;                                              // Visa
+    case '5': return true;                                              // Mastercard, Maestro, Dankort
+    case '2': return (four >= 2221 && four <= 2720) || (four >= 2200 && four <= 2204); // Mastercard, Mir
+    case '3': return two == 34 || two == 37 || two == 35 || two == 36 || two == 38 || two == 30 || two == 39;
+    case '6': return true;                                              // Discover, UnionPay, Maestro, RuPay
+    case '1': return d.size() == 15 && d[0] == '1';                     // UATP
+    default: return false;
+    }
+}
+
+// Context words (lower case).
+const std::vector<std::string> kCardCtx = {"credit", "card", "visa", "mastercard", "amex", "cc ", "debit", "payment"};
+const std::vector<std::string> kSsnCtx = {"ssn", "social security", "social sec", "ssns", "ss#", "ssid"};
+const std::vector<std::string> kItinCtx = {"itin", "individual taxpayer", "taxpayer", "tax id", "tin"};
+const std::vector<std::string> kPassportCtx = {"passport", "travel document", "passport#", "passport no", "pasaporte",
+                                               "passaporto"};
+const std::vector<std::string> kDlCtx = {"driver", "driving", "licence", "license", "dl#", "dl ", "permit", "patente"};
+const std::vector<std::string> kBankCtx = {"bank", "account", "acct", "checking", "saving", "routing", "debit"};
+const std::vector<std::string> kPhoneCtx = {"phone", "tel", "mobile", "cell", "call", "fax", "number", "contact",
+                                            "whatsapp", "telepono", "telefon", "phone#"};
+
+} // namespace
+
+std::vector<Recognizer> BuiltinRecognizers::pii()
+{
+    std::vector<Recognizer> r;
+
+    // --- Payment cards: Luhn + issuer prefix; separators must be consistent.
+    auto card = digitsValidator(12, 19, [](const std::string &d) {
+        if (d.size() == 12 && !(d[0] == '6' || d.compare(0, 2, "50") == 0 || (d[0] == '5' && d[1] >= '6' && d[1] <= '8')))
+            return false; // 12 digits: Maestro only
+        return (cardPrefix(d) || (d.size() == 15 && (d.compare(0, 4, "2131") == 0 || d.compare(0, 4, "1800") == 0)))
+            && cs::luhn(d) && !allSame(d);
+    });
+    r.push_back(make("CreditCardRecognizer", "CREDIT_CARD", R"(\b\d{4}[ .\-]?\d{4}[ .\-]?\d{4}(?:[ .\-]?\d{1,7})?\b)", 1.0, card, kCardCtx));
+    r.push_back(make("CreditCardRecognizer", "CREDIT_CARD", R"(\b3\d{3}[ .\-]?\d{6}[ .\-]?\d{4,5}\b)", 1.0, card, kCardCtx));
+
+    // --- IBAN: country length + mod 97; spaces or dashes between groups, any case.
+    r.push_back(make("IbanRecognizer", "IBAN", R"(\b[A-Za-z]{2}\d{2}(?:[ \-]?[A-Za-z0-9]{1,4}){3,9}\b)", 1.0,
+                     [](std::string_view t, Candidate &c) {
+                         if (!alnumBoundary(t, c.start, c.end))
+                             return false;
+                         const auto s = sv(t, c);
+                         if (!consistentSeparators(s))
+                             return false;
+                         const bool lowerSeen = std::any_of(s.begin(), s.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
+                         const bool upperSeen = std::any_of(s.begin(), s.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
+                         if (lowerSeen && upperSeen)
+                             return false;
+                         return cs::ibanValid(cs::alnumUpper(s));
+                     },
+                     {"iban", "bank", "account", "transfer"}));
+
+    // --- US SSN (Presidio's invalidation rules).
+    auto ssnValid = [](std::string_view t, Candidate &c) {
+        if (!alnumBoundary(t, c.start, c.end))
+            return false;
+        const auto s = sv(t, c);
+        if (!consistentSeparators(s))
+            return false;
+        const std::string d = cs::digitsOnly(s);
+        if (d.size() != 9 || allSame(d))
+            return false;
+        if (d.compare(3, 2, "00") == 0 || d.compare(5, 4, "0000") == 0)
+            return false;
+        for (const char *sample : {"000", "666", "123456789", "98765432", "078051120"})
+            if (d.rfind(sample, 0) == 0)
+                return false;
+        return true;
+    };
+    r.push_back(make("UsSsnRecognizer", "US_SSN", R"(\b\d{3}[ .\-]\d{2}[ .\-]\d{4}\b)", 0.5, ssnValid, kSsnCtx));
+    r.push_back(make("UsSsnRecognizer", "US_SSN", R"(\b\d{9}\b)", 0.05, ssnValid, kSsnCtx));
+    r.push_back(make("UsSsnRecognizer", "US_SSN", R"(\b(?:\d{5}-\d{4}|\d{3}-\d{6})\b)", 0.05, ssnValid, kSsnCtx));
+
+    // --- US ITIN: 9xx-[50-65,70-88,90-92,94-99]-xxxx.
+    auto itin = [](std::string_view t, Candidate &c) {
+        return alnumBoundary(t, c.start, c.end) && consistentSeparators(sv(t, c));
+    };
+    r.push_back(make("UsItinRecognizer", "US_ITIN", R"(\b9\d{2}[ \-](?:5\d|6[0-5]|7\d|8[0-8]|9[0-24-9])[ \-]\d{4}\b)", 0.5, itin, kItinCtx));
+    r.push_back(make("UsItinRecognizer", "US_ITIN", R"(\b9\d{2}(?:5\d|6[0-5]|7\d|8[0-8]|9[0-24-9])\d{4}\b)", 0.3, itin, kItinCtx));
+    r.push_back(make("UsItinRecognizer", "US_ITIN", R"(\b9\d{2}(?:-(?:5\d|6[0-5]|7\d|8[0-8]|9[0-24-9])\d{4}|(?:5\d|6[0-5]|7\d|8[0-8]|9[0-24-9])-\d{4})\b)", 0.05, itin, kItinCtx));
+
+    // --- Weak US formats: count only with context (thresholds in TypeLevelMap::defaults()).
+    r.push_back(make("UsPassportRecognizer", "US_PASSPORT", R"(\b[A-Z]?\d{9}\b|\b[A-Z]\d{8}\b)", 0.1,
+                     [](std::string_view t, Candidate &c) { return alnumBoundary(t, c.start, c.end); }, kPassportCtx));
+    r.push_back(make("UsDriverLicenseRecognizer", "US_DRIVER_LICENSE",
+                     R"(\b(?:[A-Z]\d{3,14}|[A-Z]{2}\d{2,7}|\d{2}[A-Z]{3}\d{5,6}|\d{9}[A-Z]|[A-Z]{2}\d{6}[A-Z]|\d{8}[A-Z]{2}|\d{3}[A-Z]{2}\d{4}|[A-Z]\d[A-Z]{2}\d{5}|[A-Z]\d{3}[A-Z]{4}\d{2})\b)",
+                     0.3, [](std::string_view t, Candidate &c) { return alnumBoundary(t, c.start, c.end); }, kDlCtx));
+    r.push_back(make("UsDriverLicenseRecognizer", "US_DRIVER_LICENSE", R"(\b\d{6,14}\b)", 0.01,
+                     [](std::string_view t, Candidate &c) { return alnumBoundary(t, c.start, c.end); }, kDlCtx));
+    r.push_back(make("UsBankRecognizer", "US_BANK_NUMBER", R"(\b\d{8,17}\b)", 0.05,
+                     [](std::string_view t, Candidate &c) { return alnumBoundary(t, c.start, c.end); }, kBankCtx));
+
+    // --- UK
+    r.push_back(make("NhsRecognizer", "UK_NHS", R"(\b\d{3}[ \-]?\d{3}[ \-]?\d{4}\b)", 0.5,
+                     digitsValidator(10, 10, [](const std::string &d) { return cs::ukNhs(d) && !allSame(d); }),
+                     {"nhs", "health service", "national health", "patient"}));
+    r.push_back(make("UkNinoRecognizer", "UK_NINO",
+                     R"(\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b)", 0.5,
+                     [](std::string_view t, Candidate &c) {
+                         const std::string p = upper(t.substr(c.start, 2));
+                         for (const char *bad : {"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"})
+                             if (p == bad)
+                                 return false;
+                         return true;
+                     },
+                     {"national insurance", "nino", "ni number", "insurance number"}, HS_FLAG_CASELESS));
+
+    // --- Spain
+    r.push_back(make("EsNifRecognizer", "ES_NIF", R"(\b\d{7,8}-?[A-Za-z]\b)", 0.5,
+                     [](std::string_view t, Candidate &c) {
+                         return alnumBoundary(t, c.start, c.end) && cs::esNifLetter(cs::alnumUpper(sv(t, c)));
+                     },
+                     {"nif", "dni", "documento", "identidad"}));
+    r.push_back(make("EsNieRecognizer", "ES_NIE", R"(\b[XYZxyz]-?\d{7}-?[A-Za-z]\b)", 0.5,
+                     [](std::string_view t, Candidate &c) {
+                         return alnumBoundary(t, c.start, c.end) && cs::esNie(cs::alnumUpper(sv(t, c)));
+                     },
+                     {"nie", "extranjero", "identificación", "identificacion"}));
+    for (auto *rec : {&r[r.size() - 2], &r[r.size() - 1]})
+        rec->score = 1.0;
+
+    // --- Italy
+    r.push_back(make("ItFiscalCodeRecognizer", "IT_FISCAL_CODE",
+                     R"(\b[A-Z]{6}[0-9LMNPQRSTUV]{2}[ABCDEHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]\b)", 0.3,
+                     [](std::string_view t, Candidate &c) {
+                         if (cs::itFiscalCode(upper(sv(t, c))))
+                             c.score = 1.0;
+                         return true;
+                     },
+                     {"codice fiscale", "fiscal code", "cf", "tax code"}, HS_FLAG_CASELESS));
+    r.push_back(make("ItVatCodeRecognizer", "IT_VAT_CODE", R"(\b(?:IT)?\d{11}\b)", 0.9,
+                     [](std::string_view t, Candidate &c) {
+                         auto s = sv(t, c);
+                         if (s.size() == 13)
+                             s = s.substr(2);
+                         return cs::itVatCode(s);
+                     },
+                     {"partita iva", "p.iva", "piva", "vat"}));
+    r.push_back(make("ItDriverLicenseRecognizer", "IT_DRIVER_LICENSE",
+                     R"(\b(?:[A-Z]{2}\d{7}[A-Z]|U1[BCDEFGHLJKMNPRSTUWYXZ0-9]{7}[A-Z])\b)", 0.2, {},
+                     {"patente", "license", "licence", "driver", "guida"}, HS_FLAG_CASELESS));
+    r.push_back(make("ItPassportRecognizer", "IT_PASSPORT", R"(\b[A-Z]{2}\d{7}\b)", 0.05, {},
+                     {"passaporto", "passport", "elettronico", "documento"}, HS_FLAG_CASELESS));
+    r.push_back(make("ItIdentityCardRecognizer", "IT_IDENTITY_CARD",
+                     R"(\b(?:[A-Z]{2}\d{5}[A-Z]{2}|\d{7}[A-Z]{2}|C[A-Z]\d{5}[A-Z]{2})\b)", 0.05, {},
+                     {"carta", "identità", "identita", "identity card", "documento", "cie"}, HS_FLAG_CASELESS));
+
+    // --- Australia
+    r.push_back(make("AuAbnRecognizer", "AU_ABN", R"(\b\d{2} ?\d{3} ?\d{3} ?\d{3}\b)", 1.0,
+                     digitsValidator(11, 11, [](const std::string &d) { return cs::auAbn(d); }),
+                     {"abn", "australian business"}));
+    r.push_back(make("AuAcnRecognizer", "AU_ACN", R"(\b\d{3} ?\d{3} ?\d{3}\b)", 1.0,
+                     digitsValidator(9, 9, [](const std::string &d) { return cs::auAcn(d) && !allSame(d); }),
+                     {"acn", "australian company"}));
+    r.push_back(make("AuTfnRecognizer", "AU_TFN", R"(\b\d{3} ?\d{3} ?\d{3}\b)", 1.0,
+                     digitsValidator(9, 9, [](const std::string &d) { return cs::auTfn(d) && !allSame(d); }),
+                     {"tfn", "tax file"}));
+    r.push_back(make("AuMedicareRecognizer", "AU_MEDICARE", R"(\b[2-6]\d{3} ?\d{5} ?\d\b)", 1.0,
+                     digitsValidator(10, 10, [](const std::string &d) { return cs::auMedicare(d); }),
+                     {"medicare"}));
+
+    // --- India
+    r.push_back(make("InPanRecognizer", "IN_PAN", R"(\b[A-Z]{3}[ABCFGHLJPTK][A-Z]\d{4}[A-Z]\b)", 0.5, {},
+                     {"pan", "permanent account"}));
+    r.push_back(make("InPanRecognizer", "IN_PAN", R"(\b[A-Z]{5}\d{4}[A-Z]\b)", 0.1, {}, {"pan", "permanent account"}));
+    r.push_back(make("InAadhaarRecognizer", "IN_AADHAAR", R"(\b[2-9]\d{3}[ :\-]?\d{4}[ :\-]?\d{4}\b)", 1.0,
+                     digitsValidator(12, 12, [](const std::string &d) {
+                         return cs::verhoeff(d) && !std::equal(d.begin(), d.end(), d.rbegin());
+                     }),
+                     {"aadhaar", "aadhar", "uidai", "uid"}));
+    r.push_back(make("InVehicleRegistrationRecognizer", "IN_VEHICLE_REGISTRATION",
+                     R"(\b[A-Z]{2}[ \-]?\d{1,2}[ \-]?[A-Z]{1,3}[ \-]?\d{4}\b)", 1.0,
+                     [](std::string_view t, Candidate &c) {
+                         static const std::array<const char *, 38> states = {
+                             "AN", "AP", "AR", "AS", "BR", "CG", "CH", "DD", "DL", "DN", "GA", "GJ", "HP",
+                             "HR", "JH", "JK", "KA", "KL", "LA", "LD", "MH", "ML", "MN", "MP", "MZ", "NL",
+                             "OD", "OR", "PB", "PY", "RJ", "SK", "TN", "TR", "TS", "UK", "UP", "WB"};
+                         const std::string st(t.substr(c.start, 2));
+                         return consistentSeparators(sv(t, c))
+                             && std::any_of(states.begin(), states.end(), [&](const char *s) { return st == s; });
+                     },
+                     {"vehicle", "registration", "number plate", "rto"}));
+    r.push_back(make("InVoterRecognizer", "IN_VOTER", R"(\b[A-Z]{3}\d{7}\b)", 0.4, {},
+                     {"voter", "epic", "election", "vote"}));
+    r.push_back(make("InPassportRecognizer", "IN_PASSPORT", R"(\b[A-Z][1-9]\d ?\d{4}[1-9]\b)", 0.1, {},
+                     {"passport", "travel document"}));
+
+    // --- Singapore, Poland, Finland
+    r.push_back(make("SgFinRecognizer", "SG_NRIC_FIN", R"(\b[STFGM]\d{7}[A-Z]\b)", 0.5,
+                     [](std::string_view t, Candidate &c) {
+                         if (cs::sgNricFin(upper(sv(t, c))))
+                             c.score = 1.0;
+                         return true;
+                     },
+                     {"nric", "fin", "singapore", "ic number"}, HS_FLAG_CASELESS));
+    r.push_back(make("SgFinRecognizer", "SG_NRIC_FIN", R"(\b[A-Z]\d{7}[A-Z]\b)", 0.1, {}, {"nric", "fin", "singapore"}));
+    r.push_back(make("PlPeselRecognizer", "PL_PESEL", R"(\b\d{11}\b)", 0.5,
+                     [](std::string_view t, Candidate &c) { return cs::plPesel(std::string(sv(t, c))); },
+                     {"pesel"}));
+    r.push_back(make("FiPersonalIdentityCodeRecognizer", "FI_PERSONAL_IDENTITY_CODE",
+                     R"(\d{6}[+\-A-FU-Y]\d{3}[0-9A-FHJ-NPR-Y]\b)", 1.0,
+                     [](std::string_view t, Candidate &c) {
+                         return digitBoundary(t, c.start, c.end) && cs::fiPersonalIdentityCode(upper(sv(t, c)));
+                     },
+                     {"hetu", "henkilötunnus", "henkilotunnus", "identity code", "personal identity"}));
+
+    // --- Contact data
+    r.push_back(make("EmailRecognizer", "EMAIL_ADDRESS", R"([A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)", 1.0,
+                     [](std::string_view t, Candidate &c) {
+                         // SOM is leftmost: trim a local part that starts with punctuation
+                         while (c.start < c.end && !isAlnum(t[c.start]))
+                             ++c.start;
+                         const auto s = sv(t, c);
+                         const auto at = s.find('@');
+                         if (at == 0 || at == std::string_view::npos || at > 64)
+                             return false;
+                         if (c.end < t.size() && (t[c.end] == '-' || isAlnum(t[c.end])))
+                             return false;
+                         // user:password@host inside a URL is not an address
+                         for (size_t b = c.start; b > 0 && c.start - b < 256;) {
+                             --b;
+                             if (t[b] == ' ' || t[b] == '\n' || t[b] == '\t' || t[b] == '"' || t[b] == '\'')
+                                 break;
+                             if (t[b] == '/' && b > 0 && t[b - 1] == '/' && b > 1 && t[b - 2] == ':')
+                                 return false;
+                         }
+                         const auto domain = s.substr(at + 1);
+                         const auto dot = domain.rfind('.');
+                         const auto tld = domain.substr(dot + 1);
+                         if (tld.size() < 2 || tld.size() > 63)
+                             return false;
+                         if (tld.substr(0, 4) == "xn--")
+                             return tld.size() > 4;
+                         return std::all_of(tld.begin(), tld.end(), [](char ch) { return isAlpha(ch); });
+                     },
+                     {"email", "e-mail", "mail"}));
+
+    // Phone numbers: international (+cc), NANP, and national formats with trunk prefix.
+    auto phone = [](std::string_view t, Candidate &c) {
+        while (c.end > c.start && !isDigit(t[c.end - 1]))
+            --c.end;
+        if (c.start > 0 && (isAlnum(t[c.start - 1]) || t[c.start - 1] == '+' || t[c.start - 1] == '-' || t[c.start - 1] == '.' || t[c.start - 1] == '/'))
+            return false;
+        if (c.end < t.size() && (isAlnum(t[c.end]) || t[c.end] == '-' || (t[c.end] == '.' && c.end + 1 < t.size() && isDigit(t[c.end + 1]))))
+            return false;
+        const auto s = sv(t, c);
+        const std::string d = cs::digitsOnly(s);
+        if (d.size() < 8 || d.size() > 15 || allSame(d))
+            return false;
+        // dates and times look like numbers with separators
+        if (s.find(':') != std::string_view::npos || s.find('/') != std::string_view::npos)
+            return false;
+        int dots = 0;
+        for (char ch : s)
+            dots += ch == '.';
+        return dots == 0 || dots >= 2;
+    };
+    r.push_back(make("PhoneRecognizer", "PHONE_NUMBER",
+                     R"(\+\d{1,3}(?:[ .\-]?\(\d{1,4}\))?(?:[ .\-]?\d{1,5}){2,6})", 0.4, phone, kPhoneCtx));
+    r.push_back(make("PhoneRecognizer", "PHONE_NUMBER",
+                     R"((?:\(\d{3}\)[ .\-]?|\b\d{3}[ .\-])\d{3}[ .\-]\d{4}\b)", 0.4, phone, kPhoneCtx));
+    r.push_back(make("PhoneRecognizer", "PHONE_NUMBER",
+                     R"(\b0(?:[ ]?\(\d{2,5}\)[ ]?|\d{1,4}[ .\-])\d{2,4}(?:[ .\-]?\d{2,4}){1,2}\b)", 0.4, phone, kPhoneCtx));
+    r.push_back(make("PhoneRecognizer", "PHONE_NUMBER", R"(\b\d{2,3}[ \-]\d{3,4}[ \-]\d{4}\b)", 0.4, phone, kPhoneCtx));
+    r.push_back(make("PhoneRecognizer", "PHONE_NUMBER", R"(\b\d{3}[ \-]\d{3}[ \-]\d{2}[ \-]\d{2}\b)", 0.4, phone, kPhoneCtx));
+    r.push_back(make("PhoneRecognizer", "PHONE_NUMBER", R"(\b\d{1,3}[ \-]\d{3}[ \-]\d{3}[ \-]\d{4}\b)", 0.4, phone, kPhoneCtx));
+    r.push_back(make("PhoneRecognizer", "PHONE_NUMBER", R"(\b(?:0\d{10}|1[3-9]\d{9}|[2-9]\d{9})\b)", 0.3, phone, kPhoneCtx));
+
+    // IP addresses: v4 (optionally with CIDR) and v6 (compressed, zone, embedded v4), parsed.
+    r.push_back(make("IpRecognizer", "IP_ADDRESS", R"(\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?:/\d{1,2})?\b)", 0.6,
+                     [](std::string_view t, Candidate &c) {
+                         if (c.start > 0 && (isAlnum(t[c.start - 1]) || t[c.start - 1] == '.'))
+                             return false;
+                         if (c.end < t.size() && t[c.end] == '.' && c.end + 1 < t.size() && isDigit(t[c.end + 1]))
+                             return false;
+                         std::string s(sv(t, c));
+                         const auto slash = s.find('/');
+                         if (slash != std::string::npos) {
+                             if (std::stoi(s.substr(slash + 1)) > 32)
+                                 return false;
+                             s.resize(slash);
+                         }
+                         int part = 0;
+                         size_t pos = 0;
+                         while (pos <= s.size()) {
+                             const auto dot = std::min(s.find('.', pos), s.size());
+                             const std::string octet = s.substr(pos, dot - pos);
+                             if (octet.empty() || octet.size() > 3 || (octet.size() > 1 && octet[0] == '0') || std::stoi(octet) > 255)
+                                 return false;
+                             ++part;
+                             pos = dot + 1;
+                         }
+                         return part == 4;
+                     },
+                     {"ip", "address", "server", "host"}));
+    r.push_back(make("IpRecognizer", "IP_ADDRESS",
+                     R"([0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?:(?:\d{1,3}\.){3}\d{1,3})?(?:%[0-9A-Za-z]{1,16})?(?:/\d{1,3})?)", 0.6,
+                     [](std::string_view t, Candidate &c) {
+                         if (c.start > 0 && (isWordChar(t[c.start - 1]) || t[c.start - 1] == ':' || t[c.start - 1] == '.'))
+                             return false;
+                         if (c.end < t.size() && (isWordChar(t[c.end]) || t[c.end] == ':'))
+                             return false;
+                         if (c.end + 1 < t.size() && t[c.end] == '.' && isAlnum(t[c.end + 1]))
+                             return false;
+                         std::string s(sv(t, c));
+                         const auto slash = s.find('/');
+                         if (slash != std::string::npos) {
+                             if (std::stoi(s.substr(slash + 1)) > 128)
+                                 return false;
+                             s.resize(slash);
+                         }
+                         std::string addr = s;
+                         const auto pct = addr.find('%');
+                         if (pct != std::string::npos)
+                             addr.resize(pct);
+                         if (addr.find("::") == std::string::npos && std::count(addr.begin(), addr.end(), ':') < 7
+                             && addr.find('.') == std::string::npos)
+                             return false;
+                         QHostAddress a;
+                         if (!a.setAddress(QString::fromLatin1(addr.data(), qsizetype(addr.size())))
+                             || a.protocol() != QAbstractSocket::IPv6Protocol)
+                             return false;
+                         if (addr == "::")
+                             c.score = 0.1;
+                         return true;
+                     },
+                     {"ip", "ipv6", "address", "server", "host"}));
+
+    // URLs: with scheme, or bare domains under common TLDs.
+    r.push_back(make("UrlRecognizer", "URL", R"((?:https?|ftp|wss?)://[^\s"'<>`\x00-\x1f]+)", 0.6,
+                     [](std::string_view t, Candidate &c) {
+                         while (c.end > c.start && std::string_view(".,;:!?)]}'\"").find(t[c.end - 1]) != std::string_view::npos)
+                             --c.end;
+                         const auto s = sv(t, c);
+                         const auto hostStart = s.find("://") + 3;
+                         auto hostEnd = s.find_first_of("/?#", hostStart);
+                         if (hostEnd == std::string_view::npos)
+                             hostEnd = s.size();
+                         auto host = s.substr(hostStart, hostEnd - hostStart);
+                         const auto at = host.rfind('@');
+                         if (at != std::string_view::npos)
+                             host = host.substr(at + 1);
+                         const auto colon = host.rfind(':');
+                         if (colon != std::string_view::npos && host.find(']') == std::string_view::npos)
+                             host = host.substr(0, colon);
+                         if (host == "localhost" || host.front() == '[')
+                             return true;
+                         const auto dot = host.rfind('.');
+                         if (dot == std::string_view::npos || dot + 2 > host.size())
+                             return false;
+                         const auto tld = host.substr(dot + 1);
+                         if (std::all_of(tld.begin(), tld.end(), [](char ch) { return isDigit(ch); }))
+                             return true; // numeric host
+                         return std::all_of(tld.begin(), tld.end(), [](char ch) { return isAlpha(ch) || ch == '-' || isDigit(ch); });
+                     },
+                     {"url", "website", "link", "site"}, HS_FLAG_CASELESS));
+    r.push_back(make("UrlRecognizer", "URL",
+                     R"(\b(?:[a-z0-9\-]+\.)+(?:com|org|net|edu|gov|mil|int|info|biz|io|ai|co|app|dev|site|online|store|tech|cloud|me|tv|xyz|ly|uk|us|ca|de|fr|es|it|nl|be|ch|at|se|no|dk|fi|pl|pt|ie|il|in|jp|cn|kr|au|nz|br|mx|ar|ru|ua|za|sg|hk|tw|eu|asia|vlaanderen|museum|aero|jobs|mobi|name|pro|travel|email|blog|news|shop|page)\b)",
+                     0.5,
+                     [](std::string_view t, Candidate &c) {
+                         if (c.start > 0 && (t[c.start - 1] == '@' || t[c.start - 1] == '.' || t[c.start - 1] == '-' || t[c.start - 1] == '/' || isAlnum(t[c.start - 1])))
+                             return false;
+                         if (c.end < t.size() && (t[c.end] == '@' || t[c.end] == '-' || t[c.end] == '_' || (t[c.end] == '.' && c.end + 1 < t.size() && isAlnum(t[c.end + 1]))))
+                             return false;
+                         // a bare word with a dot needs a real label before the TLD
+                         return true;
+                     },
+                     {"url", "website", "domain", "site"}, HS_FLAG_CASELESS));
+
+    // Crypto wallets: Base58Check (P2PKH/P2SH) and Bech32/Bech32m.
+    r.push_back(make("CryptoRecognizer", "CRYPTO", R"(\b[13][a-km-zA-HJ-NP-Z1-9]{25,34}\b)", 1.0,
+                     [](std::string_view t, Candidate &c) { return cs::base58Check(sv(t, c)); },
+                     {"wallet", "btc", "bitcoin", "crypto"}));
+    r.push_back(make("CryptoRecognizer", "CRYPTO", R"(\b(?:bc1|tb1|BC1|TB1)[A-Za-z0-9]{6,87}\b)", 1.0,
+                     [](std::string_view t, Candidate &c) { return cs::bech32Address(sv(t, c)); },
+                     {"wallet", "btc", "bitcoin", "crypto"}));
+
+    // Dates and times in numeric formats.
+    const std::string mon = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}";
+    auto dateBoundary = [](std::string_view t, Candidate &c) { return alnumBoundary(t, c.start, c.end); };
+    r.push_back(make("DateRecognizer", "DATE_TIME",
+                     R"(\b\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+\-](?:[01]\d|2[0-3]):?[0-5]\d)?)?)",
+                     0.6, [](std::string_view t, Candidate &c) { return !(c.start > 0 && isAlnum(t[c.start - 1])); },
+                     {"date", "time", "birthday", "born", "dob"}));
+    r.push_back(make("DateRecognizer", "DATE_TIME", R"(\b\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})\b)", 0.6,
+                     [](std::string_view t, Candidate &c) {
+                         if (!alnumBoundary(t, c.start, c.end))
+                             return false;
+                         // part of a longer dotted/slashed number (version, IP) is not a date
+                         if (c.start > 0 && (t[c.start - 1] == '.' || t[c.start - 1] == '/' || t[c.start - 1] == '-'))
+                             return false;
+                         return !(c.end + 1 < t.size() && (t[c.end] == '.' || t[c.end] == '/' || t[c.end] == '-') && isDigit(t[c.end + 1]));
+                     },
+                     {"date", "time", "birthday", "born", "dob"}));
+    r.push_back(make("DateRecognizer", "DATE_TIME", R"(\b\d{4}[/.](?:0?[1-9]|1[0-2])[/.](?:0?[1-9]|[12]\d|3[01])\b)", 0.6,
+                     dateBoundary, {"date", "time"}));
+    r.push_back(make("DateRecognizer", "DATE_TIME",
+                     R"(\b(?:\d{1,2}[ \-]?)?)" + mon + R"([ \-,.]{1,2}(?:\d{1,2}(?:st|nd|rd|th)?,? )?\d{2,4}\b|\b\d{1,2}[ \-])" + mon + R"(\b)",
+                     0.6, dateBoundary, {"date", "time", "birthday", "born", "dob"}, HS_FLAG_CASELESS));
+    r.push_back(make("DateRecognizer", "DATE_TIME", R"(\b(?:0?[1-9]|1[0-2])/(?:\d{2}|\d{4})\b)", 0.1,
+                     [](std::string_view t, Candidate &c) {
+                         return alnumBoundary(t, c.start, c.end) && !(c.end < t.size() && t[c.end] == '/');
+                     },
+                     {"date", "expiry", "expires", "valid"}));
+    r.push_back(make("DateRecognizer", "DATE_TIME", R"(\b(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?\s?(?:[AaPp]\.?[Mm]\.?)\b)", 0.5,
+                     dateBoundary, {"time", "at"}));
+
+    // DEA registration numbers.
+    r.push_back(make("MedicalLicenseRecognizer", "MEDICAL_LICENSE", R"(\b[ABCDEFGHJKLMNPRSTUX][A-Z9]\d{7}\b)", 1.0,
+                     [](std::string_view t, Candidate &c) { return cs::deaNumber(upper(sv(t, c))); },
+                     {"dea", "medical", "certificate", "license", "licence", "prescriber"}, HS_FLAG_CASELESS));
+    return r;
+}
+
+} // namespace perimeter::classify

@@ -1,0 +1,847 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "BuiltinRecognizers.h"
+#include "Checksums.h"
+#include <hs/hs.h>
+#include <nlohmann/json.hpp>
+#include <QByteArray>
+#include <algorithm>
+#include <array>
+
+namespace perimeter::classify {
+
+using namespace textutil;
+namespace cs = checksums;
+
+namespace {
+
+std::string_view sv(std::string_view t, const Candidate &c) { return t.substr(c.start, c.end - c.start); }
+
+bool containsCi(std::string_view hay, std::string_view needle)
+{
+    if (needle.size() > hay.size())
+        return false;
+    for (size_t i = 0; i + needle.size() <= hay.size(); ++i) {
+        bool ok = true;
+        for (size_t k = 0; k < needle.size() && ok; ++k) {
+            char a = hay[i + k];
+            if (a >= 'A' && a <= 'Z')
+                a = char(a - 'A' + 'a');
+            ok = a == needle[k];
+        }
+        if (ok)
+            return true;
+    }
+    return false;
+}
+
+// Redaction templates and documentation examples are not credentials.
+bool isPlaceholderToken(std::string_view v)
+{
+    int run = 1;
+    for (size_t i = 1; i < v.size(); ++i) {
+        const char c = v[i];
+        if ((c == 'x' || c == 'X' || c == '*' || c == '#') && (v[i - 1] == c || (v[i - 1] | 0x20) == (c | 0x20))) {
+            if (++run >= 8)
+                return true;
+        } else {
+            run = 1;
+        }
+    }
+    if (v.find("EXAMPLE") != std::string_view::npos)
+        return true;
+    return containsCi(v, "example") && containsCi(v, "key") && v.size() < 60;
+}
+
+Validator tokenValidator(double minEntropy, size_t prefixLen = 0)
+{
+    return [=](std::string_view t, Candidate &c) {
+        const auto v = sv(t, c);
+        if (isPlaceholderToken(v))
+            return false;
+        const auto body = v.substr(std::min(prefixLen, v.size()));
+        if (!body.empty()) {
+            const bool allX = std::all_of(body.begin(), body.end(), [](char ch) { return ch == 'x' || ch == 'X' || !isAlnum(ch); });
+            if (allX)
+                return false;
+        }
+        return cs::shannonEntropy(body.empty() ? v : body) >= minEntropy;
+    };
+}
+
+// Extends the span over characters of `cls` (for long tokens whose pattern only matches a head).
+Validator extendingValidator(std::string_view cls, size_t minTotal, double minEntropy)
+{
+    const std::string chars(cls);
+    return [=](std::string_view t, Candidate &c) {
+        while (c.end < t.size() && (isAlnum(t[c.end]) || chars.find(t[c.end]) != std::string::npos))
+            ++c.end;
+        if (c.end - c.start < minTotal)
+            return false;
+        const auto v = sv(t, c);
+        return !isPlaceholderToken(v) && cs::shannonEntropy(v) >= minEntropy;
+    };
+}
+
+Recognizer secret(const char *subtype, std::string pattern, double score, Validator v, unsigned flags = 0)
+{
+    Recognizer r;
+    r.name = QStringLiteral("SecretRecognizer:") + QString::fromLatin1(subtype);
+    r.type = QStringLiteral("SECRET");
+    r.subtype = QString::fromLatin1(subtype);
+    r.pattern = std::move(pattern);
+    r.score = score;
+    r.validate = std::move(v);
+    r.flags = flags;
+    return r;
+}
+
+// ---- keyword assignments (`password = "..."`, `api_key: ...`, `if ("..." == secret)`) ----
+
+enum class Tier { None, Password, Key };
+
+bool isIdentChar(char c) { return isWordChar(c) || c == '-' || c == '.'; }
+
+std::vector<std::string> splitIdentifier(std::string_view id)
+{
+    std::vector<std::string> tokens;
+    std::string cur;
+    auto flush = [&]() {
+        while (!cur.empty() && isDigit(cur.back()))
+            cur.pop_back();
+        if (!cur.empty())
+            tokens.push_back(lowerStr(cur));
+        cur.clear();
+    };
+    for (size_t i = 0; i < id.size(); ++i) {
+        const char c = id[i];
+        if (!isAlnum(c)) {
+            flush();
+            continue;
+        }
+        const bool upperC = c >= 'A' && c <= 'Z';
+        if (upperC && !cur.empty()) {
+            const char prev = cur.back();
+            const bool prevLower = prev >= 'a' && prev <= 'z';
+            const bool nextLower = i + 1 < id.size() && id[i + 1] >= 'a' && id[i + 1] <= 'z';
+            const bool prevUpper = prev >= 'A' && prev <= 'Z';
+            if (prevLower || (prevUpper && nextLower) || isDigit(prev))
+                flush();
+        }
+        cur.push_back(c);
+    }
+    flush();
+    return tokens;
+}
+
+Tier tokenTier(const std::string &tok)
+{
+    static const std::array<const char *, 12> pw = {"password", "passwd", "pwd", "pass", "passphrase", "secret",
+                                                   "secrete", "secrets", "credential", "credentials", "creds", "pw"};
+    static const std::array<const char *, 11> key = {"key", "apikey", "token", "auth", "authtoken", "accesskey",
+                                                    "secretkey", "privatekey", "bearer", "pat", "login"};
+    for (const char *w : pw)
+        if (tok == w)
+            return Tier::Password;
+    for (const char *w : key)
+        if (tok == w)
+            return Tier::Key;
+    // compounds written without separators: "slapikey", "dbpassword", "clientsecret"
+    for (const char *w : {"password", "passwd", "secret"})
+        if (tok.size() > std::string_view(w).size() + 1 && tok.find(w) != std::string::npos)
+            return Tier::Password;
+    for (const char *w : {"apikey", "token", "accesskey", "secretkey"})
+        if (tok.size() > std::string_view(w).size() && tok.size() >= std::string_view(w).size() + 1
+            && tok.compare(tok.size() - std::string_view(w).size(), std::string::npos, w) == 0)
+            return Tier::Key;
+    return Tier::None;
+}
+
+// Classifies an identifier: the last secret word decides, and only harmless qualifiers may follow it.
+Tier identifierTier(std::string_view id)
+{
+    const auto tokens = splitIdentifier(id);
+    static const std::array<const char *, 24> harmlessAfter = {"assign", "set",
+        "secure", "super", "value", "str", "string", "b64", "base64", "enc", "encrypted", "raw", "env", "prod",
+        "dev", "test", "live", "hex", "old", "new", "current", "plain", "plaintext", "text"};
+    static const std::array<const char *, 8> disqualifying = {"public", "csrf", "xsrf", "nonce", "sha", "hash", "checksum", "digest"};
+    Tier tier = Tier::None;
+    for (size_t i = tokens.size(); i-- > 0;) {
+        const Tier t = tokenTier(tokens[i]);
+        if (t != Tier::None) {
+            tier = t;
+            break;
+        }
+        if (std::none_of(harmlessAfter.begin(), harmlessAfter.end(), [&](const char *h) { return tokens[i] == h; }))
+            return Tier::None;
+    }
+    for (const auto &tok : tokens)
+        if (std::any_of(disqualifying.begin(), disqualifying.end(), [&](const char *d) { return tok == d; }))
+            return Tier::None;
+    // "key" alone also names map keys, cache keys, keyboard keys: keep it, but as the weaker tier
+    return tier;
+}
+
+bool isPlaceholderValue(std::string_view v)
+{
+    if (v.empty())
+        return true;
+    if (std::none_of(v.begin(), v.end(), [](char c) { return isAlnum(c); }))
+        return true;
+    const char f = v.front(), b = v.back();
+    if ((f == '<' && b == '>') || (f == '{' && b == '}' && v.size() < 40 && v.find(' ') != std::string_view::npos))
+        return true;
+    if (v.size() >= 4 && v.substr(0, 2) == "{{" && v.substr(v.size() - 2) == "}}")
+        return true;
+    if (f == '$' || f == '%') {
+        // $VAR, ${VAR}, $(cmd), %s, %(name)s, %VAR%
+        size_t i = 1;
+        if (i < v.size() && (v[i] == '{' || v[i] == '(')) {
+            const char close = v[i] == '{' ? '}' : ')';
+            const auto end = v.find(close);
+            if (end == v.size() - 1 || (end != std::string_view::npos && end + 1 < v.size() && v[end + 1] != '$' && !isAlnum(v[end + 1])))
+                return true;
+            if (end == std::string_view::npos)
+                return false;
+            return false;
+        }
+        while (i < v.size() && (isWordChar(v[i])))
+            ++i;
+        if (i == v.size() || (f == '%' && i + 1 == v.size() && v[i] == '%'))
+            return true;
+    }
+    if (isPlaceholderToken(v))
+        return true;
+    static const std::array<const char *, 14> words = {"fake", "example", "dummy", "changeme", "placeholder",
+                                                       "your_", "your-", "insert", "redacted", "sample", "password",
+                                                       "secret", "xxxx", "****"};
+    for (const char *w : words)
+        if (containsCi(v, w))
+            return true;
+    static const std::array<const char *, 9> literals = {"null", "none", "true", "false", "undefined", "nil", "empty", "todo", "tbd"};
+    const std::string lv = lowerStr(v);
+    for (const char *l : literals)
+        if (lv == l)
+            return true;
+    return false;
+}
+
+bool looksLikeCode(std::string_view v)
+{
+    // dotted references (X25519.KeyPair, os.environ), calls (getenv("X")), versions (1.2.3)
+    size_t i = 0;
+    if (i < v.size() && (isAlpha(v[0]) || v[0] == '_')) {
+        while (i < v.size() && (isWordChar(v[i]) || v[i] == '.'))
+            ++i;
+        if (i < v.size() && v[i] == '(')
+            return true;
+        if (i == v.size() && v.find('.') != std::string_view::npos) {
+            // every dotted part starts with a letter: a code reference or a host name
+            bool allIdent = true;
+            size_t p = 0;
+            while (p < v.size()) {
+                const auto dot = std::min(v.find('.', p), v.size());
+                if (dot == p || !(isAlpha(v[p]) || v[p] == '_'))
+                    allIdent = false;
+                p = dot + 1;
+            }
+            if (allIdent)
+                return true;
+        }
+    }
+    for (size_t k = 0; k + 2 < v.size(); ++k)
+        if (isDigit(v[k]) && v[k + 1] == '.' && isDigit(v[k + 2]))
+            return true;
+    return false;
+}
+
+bool acceptValue(std::string_view v, Tier tier, bool quoted)
+{
+    if (isPlaceholderValue(v))
+        return false;
+    if (tier == Tier::Password) {
+        if (v.size() < 4)
+            return false;
+        if (!quoted && looksLikeCode(v))
+            return false;
+        // unquoted kebab/snake words ("shorter-version", "not_set") name things, they are not secrets
+        if (!quoted && std::all_of(v.begin(), v.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '-' || c == '_'; })
+            && (v.find('-') != std::string_view::npos || v.find('_') != std::string_view::npos))
+            return false;
+        return true;
+    }
+    // key/token tier: must look machine-generated
+    if (v.size() < 10 || v.find(' ') != std::string_view::npos)
+        return false;
+    if (looksLikeCode(v) || v.find("//") != std::string_view::npos)
+        return false;
+    const bool hasDigit = std::any_of(v.begin(), v.end(), [](char c) { return isDigit(c); });
+    const bool hasAlpha = std::any_of(v.begin(), v.end(), [](char c) { return isAlpha(c); });
+    if (hasDigit && !hasAlpha)
+        return v.size() >= 16 && v.size() <= 40 && std::all_of(v.begin(), v.end(), [](char c) { return isDigit(c); })
+            && cs::shannonEntropy(v) >= 2.5;
+    if (!hasDigit)
+        return v.size() >= 20 && cs::shannonEntropy(v) >= 3.5;
+    // snake/kebab-case words (DOC_Vector_5_32) are identifiers, not keys
+    int seps = 0;
+    for (char c : v)
+        seps += (c == '_');
+    if (seps >= 2 && v.size() < 24)
+        return false;
+    return cs::shannonEntropy(v) >= 3.0;
+}
+
+// Parses a value starting at t[pos] (after operators). Returns false when there is none.
+bool parseValue(std::string_view t, size_t pos, size_t &vs, size_t &ve, bool &quoted)
+{
+    if (pos < t.size() && t[pos] == '@' && pos + 1 < t.size() && (t[pos + 1] == '"' || t[pos + 1] == '\''))
+        ++pos; // C# verbatim string
+    if (pos >= t.size())
+        return false;
+    const char q = t[pos];
+    if (q == '"' || q == '\'' || q == '`') {
+        const size_t close = t.find(q, pos + 1);
+        if (close == std::string_view::npos || close - pos - 1 > 500 || t.substr(pos + 1, close - pos - 1).find('\n') != std::string_view::npos)
+            return false;
+        vs = pos + 1;
+        ve = close;
+        quoted = true;
+        return true;
+    }
+    size_t e = pos;
+    while (e < t.size() && t[e] != ' ' && t[e] != '\t' && t[e] != '\n' && t[e] != '\r' && t[e] != ';' && e - pos < 500)
+        ++e;
+    while (e > pos && (t[e - 1] == ',' || t[e - 1] == '\'' || t[e - 1] == '"' || t[e - 1] == '`'))
+        --e;
+    // a literal "\n" or "\r" escape ends a value inside a JSON-encoded line
+    for (size_t k = pos; k + 1 < e; ++k)
+        if (t[k] == '\\' && (t[k + 1] == 'n' || t[k + 1] == 'r')) {
+            e = k;
+            break;
+        }
+    if (e == pos)
+        return false;
+    vs = pos;
+    ve = e;
+    quoted = false;
+    return true;
+}
+
+bool keywordAssignment(std::string_view t, Candidate &c)
+{
+    // identifier around the keyword hit
+    size_t is = c.start, ie = c.end;
+    while (is > 0 && isIdentChar(t[is - 1]))
+        --is;
+    while (ie < t.size() && isIdentChar(t[ie]))
+        ++ie;
+    while (is < ie && (t[is] == '.' || t[is] == '-'))
+        ++is;
+    while (ie > is && (t[ie - 1] == '.' || t[ie - 1] == '-'))
+        --ie;
+    if (ie - is > 80)
+        return false;
+    const Tier tier = identifierTier(t.substr(is, ie - is));
+    if (tier == Tier::None)
+        return false;
+
+    // forward: identifier [quote] [brackets] operator value
+    size_t p = ie;
+    if (p < t.size() && (t[p] == '"' || t[p] == '\''))
+        ++p;
+    if (p < t.size() && t[p] == '[') {
+        const auto close = t.find(']', p);
+        if (close != std::string_view::npos && close - p < 8)
+            p = close + 1;
+    }
+    size_t opStart = p;
+    while (p < t.size() && (t[p] == ' ' || t[p] == '\t'))
+        ++p;
+    std::string op;
+    while (p < t.size() && op.size() < 5 && std::string_view(":=!?<>|").find(t[p]) != std::string_view::npos)
+        op.push_back(t[p++]);
+    bool call = false;
+    if (op.empty() && p < t.size() && t[p] == '(') {
+        call = true;
+        ++p;
+    } else if (op.empty() && t.substr(p, 8) == ".assign(") {
+        call = true;
+        p += 8;
+    }
+    while (p < t.size() && (t[p] == ' ' || t[p] == '\t'))
+        ++p;
+    const bool opOk = op == "=" || op == ":" || op == ":=" || op == "::=" || op == ":::=" || op == "?=" || op == "=>"
+        || op == "==" || op == "===" || op == "!=" || op == "!==" || op == "<-" || op == "||=" || op == "|=";
+    size_t vs = 0, ve = 0;
+    bool quoted = false;
+    bool found = false;
+    const bool cliFlag = is >= 2 && t[is - 1] == '-' && t[is - 2] == '-';
+    if (cliFlag && op.empty() && !call && p > opStart && parseValue(t, p, vs, ve, quoted)) {
+        found = true;
+    } else if (opOk || call || (op.empty() && p > opStart && p < t.size() && (t[p] == '"' || t[p] == '\''))) {
+        if (parseValue(t, p, vs, ve, quoted) && (quoted || opOk) && (!call || quoted))
+            found = true;
+        if (found && op.empty() && !call && !quoted)
+            found = false;
+    }
+    if (!found) {
+        // backward: "value" == identifier
+        size_t b = is;
+        while (b > 0 && (t[b - 1] == ' ' || t[b - 1] == '\t'))
+            --b;
+        std::string bop;
+        while (b > 0 && bop.size() < 3 && (t[b - 1] == '=' || t[b - 1] == '!'))
+            bop.insert(bop.begin(), t[--b]);
+        if (bop != "==" && bop != "===" && bop != "!=" && bop != "!==")
+            return false;
+        while (b > 0 && (t[b - 1] == ' ' || t[b - 1] == '\t'))
+            --b;
+        if (b == 0 || (t[b - 1] != '"' && t[b - 1] != '\''))
+            return false;
+        const char q = t[b - 1];
+        const auto open = t.rfind(q, b - 2);
+        if (b < 2 || open == std::string_view::npos || b - 1 - open > 500)
+            return false;
+        vs = open + 1;
+        ve = b - 1;
+        quoted = true;
+    }
+    const auto value = t.substr(vs, ve - vs);
+    if (!acceptValue(value, tier, quoted))
+        return false;
+    c.start = vs;
+    c.end = ve;
+    c.subtype = tier == Tier::Password ? QStringLiteral("generic-secret-assignment") : QStringLiteral("generic-api-key");
+    c.score = tier == Tier::Password ? 0.7 : 0.6;
+    return true;
+}
+
+// ---- JWT: header and payload must be base64url JSON objects ----
+bool base64UrlJsonObject(std::string_view part)
+{
+    QByteArray raw = QByteArray::fromRawData(part.data(), qsizetype(part.size()));
+    auto decoded = QByteArray::fromBase64Encoding(raw, QByteArray::Base64UrlEncoding);
+    if (!decoded)
+        return false;
+    const QByteArray &json = *decoded;
+    try {
+        const auto j = nlohmann::json::parse(json.constBegin(), json.constEnd());
+        return j.is_object();
+    } catch (const nlohmann::json::exception &) {
+        return false;
+    }
+}
+
+bool jwtValidator(std::string_view t, Candidate &c)
+{
+    while (c.end < t.size() && (isWordChar(t[c.end]) || t[c.end] == '-' || t[c.end] == '.' || t[c.end] == '='))
+        ++c.end;
+    while (c.end > c.start && t[c.end - 1] == '.' && false)
+        --c.end;
+    const auto v = sv(t, c);
+    const auto d1 = v.find('.');
+    if (d1 == std::string_view::npos)
+        return false;
+    const auto d2 = v.find('.', d1 + 1);
+    const auto header = v.substr(0, d1);
+    const auto payload = v.substr(d1 + 1, d2 == std::string_view::npos ? std::string_view::npos : d2 - d1 - 1);
+    if (!base64UrlJsonObject(header) || !base64UrlJsonObject(payload))
+        return false;
+    return !isPlaceholderToken(v);
+}
+
+// ---- PEM private keys: the block up to its END line ----
+bool privateKeyValidator(std::string_view t, Candidate &c)
+{
+    const auto end = t.find("-----END", c.end);
+    if (end != std::string_view::npos && end - c.end < 64 * 1024) {
+        const auto close = t.find("-----", end + 8);
+        c.end = close == std::string_view::npos ? end + 8 : close + 5;
+        const auto body = t.substr(c.start, c.end - c.start);
+        // the body between the markers must carry key material
+        size_t material = 0;
+        for (char ch : body)
+            material += isAlnum(ch) || ch == '+' || ch == '/';
+        return material >= 40;
+    }
+    // header alone (truncated paste): still a private key being shared
+    return true;
+}
+
+// ---- credentials in URLs: scheme://user:password@host ----
+bool urlCredentialValidator(std::string_view t, Candidate &c)
+{
+    // c covers "://"; parse userinfo
+    size_t p = c.end;
+    size_t at = p;
+    while (at < t.size() && at - p < 256 && t[at] != '@' && t[at] != '/' && t[at] != ' ' && t[at] != '\n' && t[at] != '"' && t[at] != '\'' && t[at] != '<' && t[at] != '>' && t[at] != '?' && t[at] != '#')
+        ++at;
+    if (at >= t.size() || t[at] != '@')
+        return false;
+    const auto userinfo = t.substr(p, at - p);
+    const auto colon = userinfo.find(':');
+    if (colon == std::string_view::npos || colon == 0)
+        return false;
+    const auto password = userinfo.substr(colon + 1);
+    if (password.empty() || isPlaceholderValue(password) || (password.size() < 3))
+        return false;
+    if (std::all_of(password.begin(), password.end(), [](char ch) { return isDigit(ch); }) && password.size() <= 5)
+        return false; // host:port followed by '@' in prose
+    // the host must follow
+    if (at + 1 >= t.size() || !(isAlnum(t[at + 1]) || t[at + 1] == '['))
+        return false;
+    c.start = p + colon + 1;
+    c.end = at;
+    const auto host = t.substr(at + 1, 64);
+    if (containsCi(host, "contribsys.com"))
+        c.subtype = QStringLiteral("sidekiq-sensitive-url");
+    else if (containsCi(host, "cloudant.com"))
+        c.subtype = QStringLiteral("cloudant-credentials");
+    return true;
+}
+
+// ---- curl command lines: -u user:password, -H "Authorization: ...", -H "X-Api-Key: ..." ----
+bool curlValidator(std::string_view t, Candidate &c)
+{
+    // the command runs to the end of the line, continued by trailing backslashes
+    size_t end = c.end;
+    int lines = 0;
+    while (end < t.size() && end - c.end < 4096) {
+        if (t[end] == '\n') {
+            size_t b = end;
+            while (b > c.end && (t[b - 1] == ' ' || t[b - 1] == '\r'))
+                --b;
+            if (b > c.end && t[b - 1] == '\\' && ++lines <= 8) {
+                ++end;
+                continue;
+            }
+            break;
+        }
+        // a literal "\n" inside a JSON-escaped command
+        ++end;
+    }
+    const auto cmd = t.substr(c.end, end - c.end);
+    auto isOptBoundary = [&](size_t i) { return i == 0 || cmd[i - 1] == ' ' || cmd[i - 1] == '\t' || cmd[i - 1] == '\n' || cmd[i - 1] == 'n'; };
+    for (size_t i = 0; i + 2 < cmd.size(); ++i) {
+        if (cmd[i] != '-' || !isOptBoundary(i))
+            continue;
+        const auto rest = cmd.substr(i);
+        size_t optLen = 0;
+        bool user = false, header = false;
+        if (rest.substr(0, 6) == "--user" && (rest.size() == 6 || rest[6] == ' ' || rest[6] == '=')) {
+            user = true;
+            optLen = 6;
+        } else if (rest.substr(0, 2) == "-u" && rest.size() > 2 && (rest[2] == ' ' || rest[2] == '\'' || rest[2] == '"')) {
+            user = true;
+            optLen = 2;
+        } else if (rest.substr(0, 8) == "--header" && rest.size() > 8 && (rest[8] == ' ' || rest[8] == '=')) {
+            header = true;
+            optLen = 8;
+        } else if (rest.substr(0, 2) == "-H" && rest.size() > 2 && (rest[2] == ' ' || rest[2] == '\'' || rest[2] == '"')) {
+            header = true;
+            optLen = 2;
+        }
+        if (!user && !header)
+            continue;
+        size_t p = c.end + i + optLen;
+        while (p < t.size() && (t[p] == ' ' || t[p] == '='))
+            ++p;
+        size_t vs, ve;
+        bool quoted;
+        if (!parseValue(t, p, vs, ve, quoted))
+            continue;
+        auto arg = t.substr(vs, ve - vs);
+        if (user) {
+            // user:password, either side possibly quoted separately ("{id}":"{secret}")
+            size_t argEnd = ve;
+            if (quoted && argEnd + 1 < t.size() && t[argEnd + 1] == ':') {
+                size_t vs2, ve2;
+                bool q2;
+                if (parseValue(t, argEnd + 2, vs2, ve2, q2)) {
+                    const auto pw = t.substr(vs2, ve2 - vs2);
+                    if (!isPlaceholderValue(pw) && !(pw.size() >= 2 && pw.front() == '{' && pw.back() == '}' && pw.find('$') != std::string_view::npos)) {
+                        c.start = vs2;
+                        c.end = ve2;
+                        c.subtype = QStringLiteral("curl-auth-user");
+                        return true;
+                    }
+                }
+            }
+            const auto colon = arg.find(':');
+            if (colon == std::string_view::npos)
+                continue;
+            auto pw = arg.substr(colon + 1);
+            size_t pwStart = vs + colon + 1;
+            if (!pw.empty() && (pw.front() == '\'' || pw.front() == '"')) {
+                const char q = pw.front();
+                const auto close = t.find(q, pwStart + 1);
+                if (close == std::string_view::npos)
+                    continue;
+                pwStart += 1;
+                pw = t.substr(pwStart, close - pwStart);
+            }
+            const auto userPart = arg.substr(0, colon);
+            if (pw.size() < 4 || isPlaceholderValue(pw) || pw.front() == '$' || pw.front() == '[' || (pw.front() == '{' && pw.find("}}") != std::string_view::npos)
+                || userPart.find("$(") != std::string_view::npos || pw.find("$(") != std::string_view::npos
+                || lowerStr(pw) == "pass" || lowerStr(pw) == "token")
+                continue;
+            c.start = pwStart;
+            c.end = pwStart + pw.size();
+            c.subtype = QStringLiteral("curl-auth-user");
+            return true;
+        }
+        // header
+        const auto colon = arg.find(':');
+        if (colon == std::string_view::npos)
+            continue;
+        const std::string name = lowerStr(arg.substr(0, colon));
+        const bool authHeader = name == "authorization" || name == "proxy-authorization";
+        const bool keyHeader = name.find("key") != std::string::npos || name.find("token") != std::string::npos || name == "apikey";
+        if (!authHeader && !keyHeader)
+            continue;
+        size_t v = colon + 1;
+        while (v < arg.size() && arg[v] == ' ')
+            ++v;
+        auto value = arg.substr(v);
+        size_t valueStart = vs + v;
+        for (const char *scheme : {"basic ", "bearer ", "token ", "api-token ", "digest "}) {
+            if (lowerStr(value.substr(0, std::string_view(scheme).size())) == scheme) {
+                valueStart += std::string_view(scheme).size();
+                value = value.substr(std::string_view(scheme).size());
+                while (!value.empty() && value.front() == ' ') {
+                    value.remove_prefix(1);
+                    ++valueStart;
+                }
+                break;
+            }
+        }
+        if (value.size() < 8 || isPlaceholderValue(value) || value.front() == '$' || value.front() == '<' || value.front() == '{')
+            continue;
+        c.start = valueStart;
+        c.end = valueStart + value.size();
+        c.subtype = QStringLiteral("curl-auth-header");
+        return true;
+    }
+    return false;
+}
+
+// ---- detect-secrets style high-entropy quoted strings ----
+bool highEntropyString(std::string_view t, Candidate &c)
+{
+    // c covers the opening quote and the body; require the matching closing quote
+    const char q = t[c.start];
+    if (c.end >= t.size() || t[c.end] != q)
+        return false;
+    const auto body = t.substr(c.start + 1, c.end - c.start - 1);
+    // hashes and revisions named as such are not secrets
+    const auto before = t.substr(c.start > 48 ? c.start - 48 : 0, std::min<size_t>(c.start, 48));
+    for (const char *w : {"sha", "hash", "rev", "commit", "digest", "checksum", "etag", "integrity", "uuid", "guid", "id\"", "id'",
+                          "id =", "public", "csrf", "xsrf", "authenticity", "nonce"})
+        if (containsCi(before, w))
+            return false;
+    // camel-cased English words (CSS classes, identifiers) have high entropy but are not random
+    int wordRuns = 0;
+    for (size_t i = 0, run = 0; i <= body.size(); ++i) {
+        if (i < body.size() && body[i] >= 'a' && body[i] <= 'z') {
+            ++run;
+        } else {
+            wordRuns += run >= 5;
+            run = 0;
+        }
+    }
+    if (wordRuns >= 3)
+        return false;
+    if (isPlaceholderToken(body))
+        return false;
+    const bool hex = std::all_of(body.begin(), body.end(), [](char ch) { return isDigit(ch) || (ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F'); });
+    const double h = cs::shannonEntropy(body);
+    if (hex) {
+        if (body.size() < 32 || h < 3.0)
+            return false;
+    } else if (h < 4.5) {
+        return false;
+    }
+    c.start += 1;
+    c.subtype = QStringLiteral("high-entropy-string");
+    return true;
+}
+
+bool azureClientSecret(std::string_view t, Candidate &c)
+{
+    static constexpr std::string_view before = "\\'\"` \t\n>=:(,)";
+    static constexpr std::string_view after = "\\'\"` \t\n<),";
+    if (c.start > 0 && before.find(t[c.start - 1]) == std::string_view::npos)
+        return false;
+    if (c.end < t.size() && after.find(t[c.end]) == std::string_view::npos)
+        return false;
+    const auto v = sv(t, c);
+    return !isPlaceholderToken(v) && cs::shannonEntropy(v) >= 3.0;
+}
+
+} // namespace
+
+std::vector<Recognizer> BuiltinRecognizers::secrets()
+{
+    std::vector<Recognizer> r;
+    auto tok = [&](const char *subtype, std::string pattern, double minEntropy = 3.0, size_t prefix = 0, unsigned flags = 0) {
+        r.push_back(secret(subtype, std::move(pattern), 0.9, tokenValidator(minEntropy, prefix), flags));
+    };
+
+    // Cloud providers
+    tok("aws-access-key", R"(\b(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}\b)", 0.0, 4);
+    r.push_back(secret("aws-amazon-bedrock-api-key-long-lived", R"(\bABSK[A-Za-z0-9+/]{100})", 0.9, extendingValidator("+/=", 110, 3.5)));
+    tok("aws-amazon-bedrock-api-key-short-lived", R"(\bbedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t[A-Za-z0-9+/=]*)", 0.0);
+    tok("gcp-api-key", R"(\bAIza[0-9A-Za-z_\-]{35}\b)", 3.0, 4);
+    r.push_back(secret("gcp-service-account", R"(["']type["']\s*:\s*["']service_account["'])", 0.8, {}));
+    r.push_back(secret("azure-ad-client-secret", R"([A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.\-]{31,34})", 0.9, azureClientSecret));
+    tok("alibaba-access-key-id", R"(\bLTAI[A-Za-z0-9]{20}\b)", 3.0, 4);
+    tok("digitalocean-access-token", R"(\bdo[opr]_v1_[a-f0-9]{64}\b)");
+    tok("yandex-aws-access-token", R"(\bYC[A-Za-z0-9_\-]{38}\b)", 3.5, 2);
+    tok("yandex-api-key", R"(\bAQVN[A-Za-z0-9_\-]{35,38}\b)", 3.5, 4);
+    tok("yandex-access-token", R"(\bt1\.[A-Z0-9a-z_\-]+={0,2}\.[A-Z0-9a-z_\-]{86}={0,2})", 3.5);
+    tok("cloudflare-origin-ca-key", R"(\bv1\.0-[a-f0-9]{24}-[a-f0-9]{146}\b)");
+    tok("heroku-api-key-v2", R"(\bHRKU-AA[0-9A-Za-z_\-]{58}\b)");
+    tok("flyio-access-token", R"(\bfo1_[\w\-]{43}\b)", 3.5, 4);
+    r.push_back(secret("flyio-access-token", R"(\bfm[12][ar]?_[A-Za-z0-9+/]{100})", 0.9, extendingValidator("+/=", 100, 4.0)));
+    tok("hashicorp-tf-api-token", R"(\b[A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=\-]{60,70}\b)");
+    tok("vault-service-token", R"(\bhvs\.[A-Za-z0-9_\-]{90,120}\b)");
+    r.push_back(secret("vault-batch-token", R"(\bhvb\.[A-Za-z0-9_\-]{138})", 0.9, extendingValidator("_-", 142, 3.0)));
+    r.push_back(secret("vault-service-token", R"(\bs\.[A-Za-z0-9]{24}\b)", 0.8, [](std::string_view t, Candidate &c) {
+        const auto v = t.substr(c.start + 2, c.end - c.start - 2);
+        return std::any_of(v.begin(), v.end(), [](char ch) { return isDigit(ch); })
+            && std::any_of(v.begin(), v.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; })
+            && cs::shannonEntropy(v) >= 3.5 && !isPlaceholderToken(v);
+    }));
+    tok("databricks-api-token", R"(\bdapi[a-f0-9]{32}(?:-\d)?\b)");
+    tok("doppler-api-token", R"(\bdp\.(?:pt|st|sa|ct|scim|audit)\.[A-Za-z0-9]{40,44}\b)");
+    tok("dropbox-short-lived-api-token", R"(\bsl\.[A-Za-z0-9\-_=]{130,152})");
+    tok("pulumi-api-token", R"(\bpul-[a-f0-9]{40}\b)");
+    tok("scalingo-api-token", R"(\btk-us-[\w\-]{48}\b)");
+    tok("planetscale-token", R"(\bpscale_(?:tkn|oauth|pw)_[\w=.\-]{32,64}\b)");
+    tok("prefect-api-token", R"(\bpnu_[A-Za-z0-9]{36}\b)", 3.0, 4);
+    tok("harness-api-key", R"(\b(?:pat|sat)\.[A-Za-z0-9_\-]{22}\.[A-Za-z0-9]{24}\.[A-Za-z0-9]{20}\b)");
+    tok("1password-secret-key", R"(\bA3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}\b)", 3.8, 3);
+    r.push_back(secret("1password-service-account-token", R"(\bops_eyJ[A-Za-z0-9+/]{100})", 0.9, extendingValidator("+/=", 250, 4.0)));
+    tok("age-secret-key", R"(AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})", 0.0);
+
+    // Source forges and package registries
+    tok("github-pat", R"(\bgh[pousr]_[A-Za-z0-9]{36}\b)", 3.0, 4);
+    r.push_back(secret("github-fine-grained-pat", R"(\bgithub_pat_[A-Za-z0-9_]{50})", 0.9, extendingValidator("_", 61, 3.0)));
+    struct GitlabPrefix { const char *prefix; const char *body; };
+    for (const auto &g : {GitlabPrefix{"glpat-", "[\\w\\-]{20}"}, GitlabPrefix{"gldt-", "[\\w\\-]{20}"}, GitlabPrefix{"glrt-", "[\\w\\-]{20}"},
+                          GitlabPrefix{"glcbt-", "(?:[0-9a-fA-F]{1,5}_)?[\\w\\-]{20}"}, GitlabPrefix{"glimt-", "[\\w\\-]{25}"},
+                          GitlabPrefix{"glptt-", "[0-9a-f]{40}"}, GitlabPrefix{"glagent-", "[\\w\\-]{50}"}, GitlabPrefix{"gloas-", "[\\w\\-]{64}"},
+                          GitlabPrefix{"glffct-", "[\\w\\-]{20}"}, GitlabPrefix{"glft-", "[\\w\\-]{20}"}, GitlabPrefix{"glsoat-", "[\\w\\-]{20}"},
+                          GitlabPrefix{"GR1348941", "[\\w\\-]{20}"}})
+        r.push_back(secret("gitlab-token", std::string("\\b") + g.prefix + g.body, 0.9, [](std::string_view t, Candidate &c) {
+            while (c.end < t.size() && (isWordChar(t[c.end]) || t[c.end] == '-'))
+                ++c.end;
+            const auto v = sv(t, c);
+            return !isPlaceholderToken(v) && cs::shannonEntropy(v) >= 3.0;
+        }));
+    tok("gitlab-session-cookie", R"(_gitlab_session=[0-9a-z]{32})", 3.0, 16);
+    tok("npm-access-token", R"(\bnpm_[A-Za-z0-9]{36}\b)", 3.0, 4);
+    tok("pypi-upload-token", R"(\bpypi-AgE[A-Za-z0-9_\-]{50,})", 3.0);
+    tok("rubygems-api-token", R"(\brubygems_[a-f0-9]{48}\b)");
+    tok("clojars-api-token", R"(\bCLOJARS_[a-z0-9]{60}\b)", 3.0, 8, HS_FLAG_CASELESS);
+    tok("artifactory-api-key", R"(\bAKCp[A-Za-z0-9]{69}\b)", 4.0, 4);
+    tok("artifactory-reference-token", R"(\bcmVmd[A-Za-z0-9]{59}\b)", 4.0, 5);
+    tok("atlassian-api-token", R"(\bATATT3[A-Za-z0-9_\-=]{186})");
+    tok("sourcegraph-access-token", R"(\bsgp_(?:[a-fA-F0-9]{16}|local)_[a-fA-F0-9]{40}\b|\bsgp_[a-fA-F0-9]{40}\b)", 3.0, 4);
+    tok("readme-api-token", R"(\brdme_[a-z0-9]{70}\b)", 3.0, 5);
+    tok("huggingface-access-token", R"(\bhf_[A-Za-z]{34}\b)", 3.5, 3);
+    tok("huggingface-organization-api-token", R"(\bapi_org_[A-Za-z]{34}\b)", 3.5, 8);
+    tok("infracost-api-token", R"(\bico-[A-Za-z0-9]{32}\b)", 3.0, 4);
+
+    // Messaging, payments and SaaS
+    tok("slack-token", R"(\bxox[abposr]-\d{8,14}-(?:\d{8,14}-){0,2}[A-Za-z0-9][A-Za-z0-9\-]{7,})", 3.0);
+    tok("slack-token", R"(\bxapp-\d-[A-Z0-9]+-\d+-[a-z0-9]+)", 3.0);
+    tok("slack-token", R"(\bxoxe\.xox[bp]-\d-[A-Za-z0-9]{100,})", 3.5);
+    tok("slack-token", R"(\bxoxe-\d-[A-Za-z0-9]{100,})", 3.5);
+    r.push_back(secret("slack-webhook", R"((?:https?://)?hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9+/_\-]{20,})", 0.9, {}));
+    tok("stripe-key", R"(\b(?:sk|rk)_(?:live|test|prod)_[A-Za-z0-9]{10,247}\b)", 3.0, 8);
+    tok("square-access-token", R"(\bEAAA[A-Za-z0-9_\-+=]{60}\b)", 3.5, 4);
+    tok("square-secret", R"(\bsq0(?:atp|csp)-[0-9A-Za-z_\-\\]{22,60})", 3.0, 7);
+    tok("shopify-token", R"(\bshp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}\b)", 3.0, 6);
+    tok("sendgrid-api-token", R"(\bSG\.[A-Za-z0-9_\-=]{20,24}\.[A-Za-z0-9_\-=]{39,50}\b)", 3.0);
+    tok("mailchimp-api-key", R"(\b[0-9a-f]{32}-us\d{1,2}\b)", 3.0);
+    tok("mailgun-private-api-token", R"(\bkey-[0-9a-z]{32}\b)", 3.0, 4);
+    tok("mailgun-pub-key", R"(\bpubkey-[0-9a-f]{32}\b)", 3.0, 7);
+    tok("twilio-api-key", R"(\bSK[0-9a-fA-F]{32}\b)", 3.0, 2);
+    tok("telegram-bot-api-token", R"(\b\d{8,10}:AA[A-Za-z0-9_\-]{32,33}\b)", 3.0);
+    tok("discord-bot-token", R"(\b[MNO][A-Za-z\d_\-]{23,25}\.[A-Za-z\d_\-]{6}\.[A-Za-z\d_\-]{27,38}\b)", 3.5);
+    tok("postman-api-token", R"(\bPMAK-[a-f0-9]{24}-[a-f0-9]{34}\b)");
+    tok("new-relic-api-key", R"(\bNR(?:AK|II|JS|RA)-[a-z0-9\-]{19,32}\b)", 3.0, 5, HS_FLAG_CASELESS);
+    tok("intra42-client-secret", R"(\bs-s4t2(?:ud|af)-[a-f0-9]{64}\b)");
+    tok("sentry-token", R"(\bsntry[su]_[A-Za-z0-9+/=_\-]{60,})", 3.5);
+    tok("settlemint-token", R"(\bsm_(?:aat|pat|sat)_[A-Za-z0-9]{16}\b)", 3.0, 7);
+    tok("typeform-api-token", R"(\btfp_[a-z0-9\-_.=]{59}\b)", 3.0, 4);
+    tok("duffel-api-token", R"(\bduffel_(?:test|live)_[A-Za-z0-9_\-=]{43}\b)");
+    tok("easypost-api-token", R"(\bEZ[AT]K[A-Za-z0-9]{54}\b)", 3.0, 4);
+    tok("flutterwave-key", R"(\bFLW(?:PUBK|SECK)_TEST-[a-hA-H0-9]{12,32}(?:-X)?\b)", 3.0);
+    tok("lob-api-key", R"(\b(?:live|test)_(?:pub_)?[a-f0-9]{31,35}\b)", 3.0, 5);
+    tok("adobe-client-secret", R"(\bp8e-[A-Za-z0-9]{32}\b)", 3.0, 4);
+    tok("clickhouse-cloud-api-secret-key", R"(\b4b1d[A-Za-z0-9]{38}\b)", 3.0, 4);
+    tok("grafana-cloud-api-token", R"(\bglc_[A-Za-z0-9+/]{32,400}={0,2})", 3.5, 4);
+    tok("grafana-service-account-token", R"(\bglsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}\b)", 3.5, 5);
+    r.push_back(secret("grafana-api-key", R"(\beyJrIjoi[A-Za-z0-9]{70})", 0.9, extendingValidator("=", 78, 3.5)));
+    tok("notion-api-token", R"(\bntn_\d{11}[A-Za-z0-9]{35}\b)", 3.0);
+    tok("octopus-deploy-api-key", R"(\bAPI-[A-Z0-9]{26}\b)", 3.0, 4);
+    r.push_back(secret("openai-api-key", R"(\bsk-(?:proj|svcacct|admin)-[A-Za-z0-9_\-]{20}[A-Za-z0-9_\-]*T3BlbkFJ[A-Za-z0-9_\-]{20})", 0.9,
+                       extendingValidator("_-", 56, 3.0)));
+    tok("openai-api-key", R"(\bsk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}\b)", 3.0);
+    tok("anthropic-api-key", R"(\bsk-ant-(?:api03|admin01)-[A-Za-z0-9_\-]{93}AA\b)", 3.0);
+    tok("perplexity-api-key", R"(\bpplx-[A-Za-z0-9]{48}\b)", 3.0, 5);
+    tok("twitter-bearer-token", R"(\bA{22}[A-Za-z0-9%]{80,100})", 3.0);
+    tok("facebook-page-access-token", R"(\bEAA[MC][A-Za-z0-9]{100,})", 3.5);
+    tok("facebook-access-token", R"(\b\d{15,16}(?:\||%7C)[0-9A-Za-z\-_]{27,40}\b)", 3.0);
+    r.push_back(secret("sidekiq-secret", R"(\bBUNDLE_(?:ENTERPRISE|GEMS)__CONTRIBSYS__COM\s*[:=]\s*["']?[0-9a-f]{8}:[0-9a-f]{8})", 0.9,
+                       [](std::string_view t, Candidate &c) {
+                           c.start = c.end - 17;
+                           return t.substr(c.start, 17).find(':') == 8;
+                       },
+                       HS_FLAG_CASELESS));
+
+    r.push_back(secret("sumologic-access-id", R"(\bsumo[\w.\-]{0,20}id["']?\s*[:=]{1,3}\s*["']?su[A-Za-z0-9]{12}\b)", 0.9,
+                       [](std::string_view t, Candidate &c) {
+                           c.start = c.end - 14;
+                           return cs::shannonEntropy(sv(t, c)) >= 3.0;
+                       },
+                       HS_FLAG_CASELESS));
+
+    // Structural credentials
+    r.push_back(secret("jwt", R"(\bey[A-Za-z0-9_\-]{10,}\.ey[A-Za-z0-9_\-]{5,})", 0.9, jwtValidator));
+    r.push_back(secret("private-key", R"(-----BEGIN[ A-Z0-9_\-]{0,40}PRIVATE KEY(?: BLOCK)?-----)", 1.0, privateKeyValidator));
+    r.push_back(secret("basic-auth-url", R"(\b[A-Za-z][A-Za-z0-9+.\-]{1,20}://)", 0.8, urlCredentialValidator));
+    r.push_back(secret("curl-auth", R"(\bcurl\b)", 0.8, curlValidator));
+    r.push_back(secret("authorization-header",
+                       R"(\b(?:proxy-)?authorization["']?\s*[:=]\s*["']?(?:basic|bearer|token|digest)\s+[A-Za-z0-9._~+/=\-]{8,})", 0.8,
+                       [](std::string_view t, Candidate &c) {
+                           size_t s = c.end;
+                           while (s > c.start && t[s - 1] != ' ' && t[s - 1] != '\t')
+                               --s;
+                           while (c.end < t.size() && (isAlnum(t[c.end]) || std::string_view("._~+/=-").find(t[c.end]) != std::string_view::npos))
+                               ++c.end;
+                           const auto v = t.substr(s, c.end - s);
+                           if (isPlaceholderValue(v))
+                               return false;
+                           c.start = s;
+                           return true;
+                       },
+                       HS_FLAG_CASELESS));
+    // keyword = value (gitleaks generic-api-key, detect-secrets KeywordDetector)
+    r.push_back(secret("generic-api-key", R"(passw|passphrase|pwd|pass|secret|token|key|auth|credential|creds|bearer|login|\bpw\b|pat\b)", 0.6,
+                       keywordAssignment, HS_FLAG_CASELESS));
+    // quoted high-entropy strings (detect-secrets Base64/Hex HighEntropyString)
+    r.push_back(secret("high-entropy-string", R"(["'][A-Za-z0-9+/=_\-]{20,400})", 0.5, highEntropyString));
+    return r;
+}
+
+std::vector<Recognizer> BuiltinRecognizers::all()
+{
+    auto r = pii();
+    auto s = secrets();
+    r.insert(r.end(), std::make_move_iterator(s.begin()), std::make_move_iterator(s.end()));
+    return r;
+}
+
+} // namespace perimeter::classify

@@ -1,0 +1,247 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "TextNormalizer.h"
+#include <QChar>
+#include <QList>
+
+namespace perimeter::classify {
+
+namespace {
+
+void appendUtf8(std::string &out, char32_t cp)
+{
+    if (cp < 0x80) {
+        out.push_back(char(cp));
+    } else if (cp < 0x800) {
+        out.push_back(char(0xC0 | (cp >> 6)));
+        out.push_back(char(0x80 | (cp & 0x3F)));
+    } else if (cp < 0x10000) {
+        out.push_back(char(0xE0 | (cp >> 12)));
+        out.push_back(char(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(char(0x80 | (cp & 0x3F)));
+    } else {
+        out.push_back(char(0xF0 | (cp >> 18)));
+        out.push_back(char(0x80 | ((cp >> 12) & 0x3F)));
+        out.push_back(char(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(char(0x80 | (cp & 0x3F)));
+    }
+}
+
+bool isInvisible(char32_t cp)
+{
+    if (cp == 0x034F || (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0x180B && cp <= 0x180D)
+        || (cp >= 0xE0100 && cp <= 0xE01EF) || cp == 0x115F || cp == 0x1160 || cp == 0x3164 || cp == 0xFFA0)
+        return true;
+    return QChar::category(cp) == QChar::Other_Format; // ZW(N)J, ZWSP, BOM, soft hyphen, bidi marks, tags
+}
+
+// Appends the folded form of one non-escape code point.
+void foldCodePoint(std::string &out, char32_t cp)
+{
+    if (cp < 0x80) {
+        out.push_back(char(cp));
+        return;
+    }
+    if (isInvisible(cp))
+        return;
+    const auto cat = QChar::category(cp);
+    if (cat == QChar::Number_DecimalDigit) {
+        const int v = QChar::digitValue(cp);
+        if (v >= 0) {
+            out.push_back(char('0' + v));
+            return;
+        }
+    }
+    if (cat == QChar::Separator_Space || cp == 0x2028 || cp == 0x2029) {
+        out.push_back(' ');
+        return;
+    }
+    if (cat == QChar::Punctuation_Dash || cp == 0x2212) {
+        out.push_back('-');
+        return;
+    }
+    const auto tag = QChar::decompositionTag(cp);
+    if (tag != QChar::NoDecomposition && tag != QChar::Canonical) {
+        const QString folded = QString::fromUcs4(&cp, 1).normalized(QString::NormalizationForm_KC);
+        // spacing diacritics (U+00A8, U+00B4, ...) decompose to a space plus a combining mark:
+        // folding them would split a token in two
+        if (folded.startsWith(QLatin1Char(' '))) {
+            appendUtf8(out, cp);
+            return;
+        }
+        for (char32_t c : folded.toUcs4()) {
+            if (c == cp) {
+                appendUtf8(out, c);
+            } else {
+                foldCodePoint(out, c);
+            }
+        }
+        return;
+    }
+    appendUtf8(out, cp);
+}
+
+int hexValue(char16_t c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+// Decodes an escape at text[i] ("\uXXXX" with any number of backslashes, surrogate pairs
+// joined; "&#NNN;" / "&#xHH;"). Returns the UTF-16 length consumed and the code point.
+int decodeEscape(const QString &text, qsizetype i, char32_t &cp)
+{
+    const qsizetype n = text.size();
+    const char16_t c = text.at(i).unicode();
+    if (c == '\\') {
+        qsizetype j = i;
+        while (j < n && text.at(j) == QLatin1Char('\\'))
+            ++j;
+        if (j + 5 > n || (text.at(j) != QLatin1Char('u') && text.at(j) != QLatin1Char('U')))
+            return 0;
+        uint32_t v = 0;
+        for (int k = 1; k <= 4; ++k) {
+            const int h = hexValue(text.at(j + k).unicode());
+            if (h < 0)
+                return 0;
+            v = v * 16 + uint32_t(h);
+        }
+        int consumed = int(j + 5 - i);
+        if (v >= 0xD800 && v <= 0xDBFF) {
+            // high surrogate: join with a following \uDCxx escape
+            qsizetype k = j + 5;
+            qsizetype m = k;
+            while (m < n && text.at(m) == QLatin1Char('\\'))
+                ++m;
+            if (m > k && m + 5 <= n && (text.at(m) == QLatin1Char('u') || text.at(m) == QLatin1Char('U'))) {
+                uint32_t lo = 0;
+                bool ok = true;
+                for (int q = 1; q <= 4; ++q) {
+                    const int h = hexValue(text.at(m + q).unicode());
+                    if (h < 0) {
+                        ok = false;
+                        break;
+                    }
+                    lo = lo * 16 + uint32_t(h);
+                }
+                if (ok && lo >= 0xDC00 && lo <= 0xDFFF) {
+                    cp = 0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00);
+                    return int(m + 5 - i);
+                }
+            }
+            return 0;
+        }
+        if (v >= 0xDC00 && v <= 0xDFFF)
+            return 0;
+        cp = v;
+        return consumed;
+    }
+    if (c == '&' && i + 3 < n && text.at(i + 1) == QLatin1Char('#')) {
+        qsizetype j = i + 2;
+        int base = 10;
+        if (text.at(j) == QLatin1Char('x') || text.at(j) == QLatin1Char('X')) {
+            base = 16;
+            ++j;
+        }
+        uint32_t v = 0;
+        int digits = 0;
+        while (j < n && digits < 7) {
+            const int h = hexValue(text.at(j).unicode());
+            if (h < 0 || h >= base)
+                break;
+            v = v * uint32_t(base) + uint32_t(h);
+            ++digits;
+            ++j;
+        }
+        if (digits == 0 || j >= n || text.at(j) != QLatin1Char(';') || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+            return 0;
+        cp = v;
+        return int(j + 1 - i);
+    }
+    return 0;
+}
+
+} // namespace
+
+void NormalizedText::toOriginal(size_t from, size_t to, qint64 &start, qint64 &end) const
+{
+    if (identity) {
+        start = qint64(from);
+        end = qint64(to);
+        return;
+    }
+    if (bytes.empty() || from >= bytes.size()) {
+        start = end = originalCodePoints;
+        return;
+    }
+    start = startCp[from];
+    end = to == 0 ? start : qint64(endCp[std::min(to, bytes.size()) - 1]);
+    if (end < start)
+        end = start;
+}
+
+NormalizedText TextNormalizer::normalize(const QString &text)
+{
+    NormalizedText out;
+    const char16_t *data = reinterpret_cast<const char16_t *>(text.utf16());
+    const qsizetype n = text.size();
+    bool simple = true;
+    for (qsizetype i = 0; i < n; ++i) {
+        const char16_t c = data[i];
+        if (c >= 0x80 || c == '\\' || c == '&') {
+            simple = false;
+            break;
+        }
+    }
+    if (simple) {
+        out.identity = true;
+        out.bytes.resize(size_t(n));
+        for (qsizetype i = 0; i < n; ++i)
+            out.bytes[size_t(i)] = char(data[i]);
+        out.originalCodePoints = n;
+        return out;
+    }
+
+    out.bytes.reserve(size_t(n) + 16);
+    out.startCp.reserve(size_t(n) + 16);
+    out.endCp.reserve(size_t(n) + 16);
+    uint32_t cpIndex = 0;
+    qsizetype i = 0;
+    while (i < n) {
+        char32_t cp;
+        qsizetype units = 1;
+        uint32_t cpsConsumed = 1;
+        const char16_t c = data[i];
+        int escLen = (c == '\\' || c == '&') ? decodeEscape(text, i, cp) : 0;
+        if (escLen > 0) {
+            units = escLen;
+            cpsConsumed = uint32_t(escLen); // escapes are ASCII: one code point per unit
+        } else if (QChar::isHighSurrogate(c) && i + 1 < n && QChar::isLowSurrogate(data[i + 1])) {
+            cp = QChar::surrogateToUcs4(c, data[i + 1]);
+            units = 2;
+        } else {
+            cp = c;
+        }
+        const size_t before = out.bytes.size();
+        foldCodePoint(out.bytes, cp);
+        for (size_t b = before; b < out.bytes.size(); ++b) {
+            out.startCp.push_back(cpIndex);
+            out.endCp.push_back(cpIndex + cpsConsumed);
+        }
+        cpIndex += cpsConsumed;
+        i += units;
+    }
+    out.originalCodePoints = cpIndex;
+    return out;
+}
+
+std::string TextNormalizer::normalizeTerm(const QString &term)
+{
+    return normalize(term).bytes;
+}
+
+} // namespace perimeter::classify

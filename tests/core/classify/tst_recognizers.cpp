@@ -1,0 +1,229 @@
+// SPDX-License-Identifier: Apache-2.0
+// Recognizer tables: positives with exact spans, near-miss negatives, evasions.
+#include "classify/ClassifierFactory.h"
+#include <QTest>
+#include <atomic>
+#include <thread>
+
+using namespace perimeter::classify;
+
+class TestRecognizers : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void positives_data();
+    void positives();
+    void negatives_data();
+    void negatives();
+    void secretSubtypes_data();
+    void secretSubtypes();
+    void weakNeedsContext();
+    void threadSafety();
+
+private:
+    std::shared_ptr<const PayloadClassifier> m_classifier;
+};
+
+void TestRecognizers::initTestCase()
+{
+    auto built = ClassifierFactory::build(ClassifierSettings::defaults());
+    QVERIFY2(built.ok(), qPrintable(built.ok() ? QString() : built.error().message));
+    m_classifier = built.value();
+}
+
+void TestRecognizers::positives_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<int>("start");
+    QTest::addColumn<int>("end");
+    const auto row = [](const char *name, const QString &text, const char *type, int s, int e) {
+        QTest::newRow(name) << text << QString::fromLatin1(type) << s << e;
+    };
+    row("card plain", QStringLiteral("pay with 4111111111111111 now"), "CREDIT_CARD", 9, 25);
+    row("card spaced", QStringLiteral("4111 1111 1111 1111"), "CREDIT_CARD", 0, 19);
+    row("card dashed amex", QStringLiteral("3714-496353-98431"), "CREDIT_CARD", 0, 17);
+    row("card full-width", QStringLiteral("\uFF14\uFF11\uFF11\uFF11\uFF11\uFF11\uFF11\uFF11\uFF11\uFF11\uFF11\uFF11\uFF11\uFF11\uFF11\uFF11"), "CREDIT_CARD", 0, 16);
+    row("card zero-width inside", QStringLiteral("4111\u200B1111\u200C1111\u200D1111"), "CREDIT_CARD", 0, 19);
+    row("card unicode escapes", QStringLiteral("\\u0034111111111111111"), "CREDIT_CARD", 0, 21);
+    row("card after emoji", QStringLiteral("\U0001F600\U0001F600 4111111111111111"), "CREDIT_CARD", 3, 19);
+    row("card arabic-indic digits", QStringLiteral("\u0664\u0661\u0661\u0661\u0661\u0661\u0661\u0661\u0661\u0661\u0661\u0661\u0661\u0661\u0661\u0661"), "CREDIT_CARD", 0, 16);
+    row("iban grouped", QStringLiteral("IBAN: DE89 3704 0044 0532 0130 00."), "IBAN", 6, 33);
+    row("iban compact", QStringLiteral("GB82WEST12345698765432"), "IBAN", 0, 22);
+    row("ssn", QStringLiteral("Here's my SSN: 460-89-9847"), "US_SSN", 15, 26);
+    row("itin", QStringLiteral("911-53-1234"), "US_ITIN", 0, 11);
+    row("nhs", QStringLiteral("221 395 1837"), "UK_NHS", 0, 12);
+    row("nino", QStringLiteral("nino: PR 123612C"), "UK_NINO", 6, 16);
+    row("nif", QStringLiteral("DNI 12345678Z"), "ES_NIF", 4, 13);
+    row("nie", QStringLiteral("Y8063915-Z"), "ES_NIE", 0, 10);
+    row("fiscal code", QStringLiteral("CF RSSMRA85T10A562S"), "IT_FISCAL_CODE", 3, 19);
+    row("vat", QStringLiteral("P.IVA 01333550323"), "IT_VAT_CODE", 6, 17);
+    row("abn", QStringLiteral("51 824 753 556"), "AU_ABN", 0, 14);
+    row("tfn", QStringLiteral("876 543 210"), "AU_TFN", 0, 11);
+    row("medicare", QStringLiteral("2123 45670 1"), "AU_MEDICARE", 0, 12);
+    row("aadhaar", QStringLiteral("3123 4567 8909"), "IN_AADHAAR", 0, 14);
+    row("pan", QStringLiteral("My PAN number is ABBPM4567S"), "IN_PAN", 17, 27);
+    row("vehicle", QStringLiteral("KA53ME3456"), "IN_VEHICLE_REGISTRATION", 0, 10);
+    row("nric", QStringLiteral("S2740116C"), "SG_NRIC_FIN", 0, 9);
+    row("pesel", QStringLiteral("My pesel is 44051401458."), "PL_PESEL", 12, 23);
+    row("hetu", QStringLiteral("131052-308T"), "FI_PERSONAL_IDENTITY_CODE", 0, 11);
+    row("email", QStringLiteral("mail info@presidio.site today"), "EMAIL_ADDRESS", 5, 23);
+    row("email punycode", QStringLiteral("a@xn--d1acufc.xn--p1ai"), "EMAIL_ADDRESS", 0, 22);
+    row("phone us", QStringLiteral("call (415) 555-0132"), "PHONE_NUMBER", 5, 19);
+    row("phone international", QStringLiteral("+44 (20) 7123 4567"), "PHONE_NUMBER", 0, 18);
+    row("ipv4 cidr", QStringLiteral("net 10.0.0.0/8"), "IP_ADDRESS", 4, 14);
+    row("ipv6 compressed", QStringLiteral("Gateway: fe80::1 on eth0"), "IP_ADDRESS", 9, 16);
+    row("ipv6 embedded v4", QStringLiteral("::ffff:192.0.2.1"), "IP_ADDRESS", 0, 16);
+    row("url", QStringLiteral("see https://www.microsoft.com/store/abc/."), "URL", 4, 40);
+    row("crypto base58", QStringLiteral("16Yeky6GMjeNkAiNcBY7ZhrLoMSgg1BoyZ"), "CRYPTO", 0, 34);
+    row("crypto bech32", QStringLiteral("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq"), "CRYPTO", 0, 42);
+    row("date iso", QStringLiteral("Today is 2024-03-15T14:30:00+02:00 ok"), "DATE_TIME", 9, 34);
+    row("dea", QStringLiteral("my certificate number is: BB1388568"), "MEDICAL_LICENSE", 26, 35);
+}
+
+void TestRecognizers::positives()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, type);
+    QFETCH(int, start);
+    QFETCH(int, end);
+    const auto report = m_classifier->classifyText(text);
+    bool found = false;
+    for (const auto &f : report.findings)
+        if (f.type == type && f.start == start && f.end == end)
+            found = true;
+    QStringList got;
+    for (const auto &f : report.findings)
+        got << QStringLiteral("%1[%2,%3)").arg(f.type).arg(f.start).arg(f.end);
+    QVERIFY2(found, qPrintable(got.join(QLatin1Char(' '))));
+}
+
+void TestRecognizers::negatives_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("type");
+    const auto row = [](const char *name, const QString &text, const char *type) {
+        QTest::newRow(name) << text << QString::fromLatin1(type);
+    };
+    row("luhn-invalid card", QStringLiteral("my card 4012-8888-8888-1882"), "CREDIT_CARD");
+    row("card mixed separators", QStringLiteral("4111-1111 1111.1111"), "CREDIT_CARD");
+    row("iban wrong check digits", QStringLiteral("AL47 2121 1009 0000 0002 3569 8740"), "IBAN");
+    row("iban mixed case", QStringLiteral("LV80 bANK 0000 4351 9500 1"), "IBAN");
+    row("ssn area 666", QStringLiteral("666-12-3456"), "US_SSN");
+    row("ssn group 00", QStringLiteral("078-00-1123"), "US_SSN");
+    row("ssn mixed delimiters", QStringLiteral("693-09.4444"), "US_SSN");
+    row("itin bad group", QStringLiteral("my tax id 911-89-1234"), "US_ITIN");
+    row("nino bad suffix", QStringLiteral("AA 12 34 56 H"), "UK_NINO");
+    row("nie bad letter", QStringLiteral("Y8063915Q"), "ES_NIE");
+    row("pesel bad check", QStringLiteral("44051401459"), "PL_PESEL");
+    row("hetu bad separator", QStringLiteral("131052/308T"), "FI_PERSONAL_IDENTITY_CODE");
+    row("aadhaar leading 1", QStringLiteral("1234:5678:9012"), "IN_AADHAAR");
+    row("email without tld", QStringLiteral("my email is info@presidio."), "EMAIL_ADDRESS");
+    row("ipv4 octet > 255", QStringLiteral("300.168.1.1"), "IP_ADDRESS");
+    row("mac address", QStringLiteral("MAC address aa:bb:cc:dd:ee:ff"), "IP_ADDRESS");
+    row("c++ scope", QStringLiteral("std::cout << MyClass::toString"), "IP_ADDRESS");
+    row("time", QStringLiteral("Time 12:34:56"), "IP_ADDRESS");
+    row("bitcoin bad checksum", QStringLiteral("16Yeky6GMjeNkAiNcBY7ZhrLoMSgg1BoyZ2"), "CRYPTO");
+    row("url without tld", QStringLiteral("http://microsoft"), "URL");
+    row("aws placeholder", QStringLiteral("key = AKIAXXXXXXXXXXXXXXXX"), "SECRET");
+    row("aws documentation key", QStringLiteral("aws_access_key: AKIAIOSFODNN7EXAMPLE"), "SECRET");
+    row("empty password", QStringLiteral("api_key = \"\""), "SECRET");
+    row("env reference", QStringLiteral("password = ${link}"), "SECRET");
+    row("fake value", QStringLiteral("password = \"somefakekey\""), "SECRET");
+    row("identifier named key", QStringLiteral("keyPressed = kVK_Return.u16"), "SECRET");
+    row("secret length", QStringLiteral("secret_length = X25519.secret_length"), "SECRET");
+    row("credential id", QStringLiteral("credentialsId: 'ff083f76-7804-4ef1-80e4-fe975bb9141b'"), "SECRET");
+    row("slack short", QStringLiteral("xoxb-12345-abcd234"), "SECRET");
+    row("curl variables", QStringLiteral("curl -u \"${_username}:${_password}\""), "SECRET");
+    row("jwt not json", QStringLiteral("bm90X3ZhbGlkX2pzb25fYXRfYWxs.bm90X3ZhbGlkX2pzb25fYXRfYWxs.SflKxwRJSMeKKF2QT4fw"), "SECRET");
+    row("prose", QStringLiteral("The key to success is a good password policy and token rotation."), "SECRET");
+}
+
+void TestRecognizers::negatives()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, type);
+    const auto report = m_classifier->classifyText(text);
+    for (const auto &f : report.findings)
+        QVERIFY2(f.type != type, qPrintable(QStringLiteral("unexpected %1 [%2,%3) by %4").arg(f.type).arg(f.start).arg(f.end).arg(f.recognizer)));
+}
+
+void TestRecognizers::secretSubtypes_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("subtype");
+    QTest::addColumn<int>("start");
+    QTest::addColumn<int>("end");
+    const auto row = [](const char *name, const QString &text, const char *subtype, int s, int e) {
+        QTest::newRow(name) << text << QString::fromLatin1(subtype) << s << e;
+    };
+    row("aws", QStringLiteral("id AKIAZ7VQ3YJ4LMNB2XQP done"), "aws-access-key", 3, 23);
+    row("github", QStringLiteral("ghp_FgH5bXyAvDBC4ZgSJ6FSqy3X0abEWyvJvqVk"), "github-pat", 0, 40);
+    row("gitlab", QStringLiteral("token glpat-xfCBL2jPhv2kNeDPZ_jg"), "gitlab-token", 6, 32);
+    row("slack", QStringLiteral("xoxb-263594206564-FGqddMF8t08v8N7Oq4i57vs1"), "slack-token", 0, 42);
+    row("stripe", QStringLiteral("sk_live_ReTllpYQYfIZu2Jnf2lAPFjD"), "stripe-key", 0, 32);
+    row("private key", QStringLiteral("-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAvQ4wIDAQABAoIBAQC1JX0aqlh9ceJb4YOc2lvR\n-----END RSA PRIVATE KEY-----"),
+        "private-key", 0, 116);
+    row("password assignment", QStringLiteral("password = \"value with quotes and spaces\""), "generic-secret-assignment", 12, 40);
+    row("reversed comparison", QStringLiteral("if (\"hunter2!x\" == my_password) {"), "generic-secret-assignment", 5, 14);
+    row("api key env", QStringLiteral("export GENERIC_TOKEN=Zf3D0LXCM3EIMbgJpUNnkRtOfOueHznB"), "generic-api-key", 21, 53);
+    row("connection string", QStringLiteral("postgres://app:S3cr3tPw@db.internal:5432/app"), "basic-auth-url", 15, 23);
+    row("curl user", QStringLiteral("curl --user roger23@gmail.com:pQ9wTxu4Fg https://x.example.com"), "curl-auth-user", 30, 40);
+    row("curl header", QStringLiteral("curl -H \"Authorization: Bearer cfcabd11c7ed9a41b1a3e063c32d5114\""), "curl-auth-header", 31, 63);
+    row("jwt", QStringLiteral("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"),
+        "jwt", 0, 108);
+}
+
+void TestRecognizers::secretSubtypes()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, subtype);
+    QFETCH(int, start);
+    QFETCH(int, end);
+    const auto report = m_classifier->classifyText(text);
+    QStringList got;
+    bool found = false;
+    for (const auto &f : report.findings) {
+        got << QStringLiteral("%1/%2[%3,%4)").arg(f.type, f.subtype).arg(f.start).arg(f.end);
+        if (f.type == QLatin1String("SECRET") && f.subtype == subtype && f.start == start && f.end == end)
+            found = true;
+    }
+    QVERIFY2(found, qPrintable(got.join(QLatin1Char(' '))));
+    QCOMPARE(report.level, perimeter::Sensitivity::Restricted);
+}
+
+void TestRecognizers::weakNeedsContext()
+{
+    // A bare 9-digit number is not a passport; next to "passport" it is.
+    auto bare = m_classifier->classifyText(QStringLiteral("order 912803456 shipped"));
+    for (const auto &f : bare.findings)
+        QVERIFY(f.type != QLatin1String("US_PASSPORT"));
+    auto withContext = m_classifier->classifyText(QStringLiteral("my passport number is A12803456"));
+    bool found = false;
+    for (const auto &f : withContext.findings)
+        found = found || (f.type == QLatin1String("US_PASSPORT") && f.score >= 0.4);
+    QVERIFY(found);
+    QCOMPARE(withContext.level, perimeter::Sensitivity::Restricted);
+}
+
+void TestRecognizers::threadSafety()
+{
+    // One classifier, many threads: scratch spaces are pooled, results identical.
+    const QString text = QStringLiteral("card 4111 1111 1111 1111, mail a@b.com, key AKIAZ7VQ3YJ4LMNB2XQP");
+    const auto expected = m_classifier->classifyText(text).findings.size();
+    std::vector<std::thread> threads;
+    std::atomic<int> mismatches{0};
+    for (int t = 0; t < 4; ++t)
+        threads.emplace_back([&]() {
+            for (int i = 0; i < 200; ++i)
+                if (m_classifier->classifyText(text).findings.size() != expected)
+                    ++mismatches;
+        });
+    for (auto &th : threads)
+        th.join();
+    QCOMPARE(mismatches.load(), 0);
+    QCOMPARE(expected, qsizetype(3));
+}
+
+QTEST_GUILESS_MAIN(TestRecognizers)
+#include "tst_recognizers.moc"
