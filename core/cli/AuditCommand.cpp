@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "AuditCommand.h"
+#include "TableWriter.h"
+#include "observe/AuditRecordJson.h"
+#include "observe/AuditStore.h"
+
+#include <QCommandLineParser>
+#include <QTextStream>
+
+namespace perimeter::cli {
+
+namespace {
+
+using Handler = int (*)(observe::AuditStore &, const QStringList &, QTextStream &, QTextStream &);
+
+QString listUsage()
+{
+    return QStringLiteral(
+        "usage: perimeterctl audit list [--from T] [--to T] [--caller C] [--tier onprem|cloud]\n"
+        "                               [--decision routed|rejected|failed] [--request-id ID]\n"
+        "                               [--limit N] [--format table|json|jsonl]\n"
+        "\n"
+        "Prints every audit record of the period, oldest first (no period: all records).\n"
+        "  --from T        records at or after T\n"
+        "  --to T          records before T; a bare date includes that whole day\n"
+        "                  T is RFC 3339 (2026-11-24T05:00:00Z) or YYYY-MM-DD (UTC)\n"
+        "  --caller C      only this caller id\n"
+        "  --tier TIER     onprem or cloud\n"
+        "  --decision D    routed, rejected or failed\n"
+        "  --request-id ID only this request\n"
+        "  --limit N       at most N records (the oldest N of the selection)\n"
+        "  --format F      table (default), json (one array) or jsonl (one object per line,\n"
+        "                  every field named as in the audit record contract)\n");
+}
+
+QString findingsText(const QMap<QString, int> &findings)
+{
+    QStringList parts;
+    for (auto it = findings.cbegin(); it != findings.cend(); ++it)
+        parts << QStringLiteral("%1:%2").arg(it.key()).arg(it.value());
+    return parts.join(QLatin1Char(','));
+}
+
+QVariant textOrNull(const QString &text)
+{
+    return text.isEmpty() ? QVariant() : QVariant(text);
+}
+
+} // namespace
+
+QString AuditCommand::usage()
+{
+    return QStringLiteral(
+        "usage: perimeterctl audit SUBCOMMAND [OPTIONS]\n"
+        "\n"
+        "Subcommands:\n"
+        "  list    print audit records (filters: --from --to --caller --tier --decision\n"
+        "          --request-id --limit; --format table|json|jsonl)\n"
+        "\n"
+        "'perimeterctl audit SUBCOMMAND --help' describes a subcommand.\n");
+}
+
+int AuditCommand::run(observe::AuditStore &store, const QStringList &args, QTextStream &out, QTextStream &err)
+{
+    struct Subcommand {
+        const char *name;
+        Handler handler;
+    };
+    static const Subcommand subcommands[] = {
+        {"list", &AuditCommand::list},
+    };
+    if (args.isEmpty()) {
+        err << usage();
+        return 2;
+    }
+    const QString &name = args.first();
+    if (name == QLatin1String("--help") || name == QLatin1String("-h") || name == QLatin1String("help")) {
+        out << usage();
+        return 0;
+    }
+    for (const auto &sub : subcommands) {
+        if (name == QLatin1String(sub.name))
+            return sub.handler(store, args.mid(1), out, err);
+    }
+    err << "perimeterctl audit: unknown subcommand '" << name << "'\n\n" << usage();
+    return 2;
+}
+
+int AuditCommand::list(observe::AuditStore &store, const QStringList &args, QTextStream &out, QTextStream &err)
+{
+    QCommandLineParser parser;
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QCommandLineOption from(QStringLiteral("from"), QString(), QStringLiteral("T"));
+    const QCommandLineOption to(QStringLiteral("to"), QString(), QStringLiteral("T"));
+    const QCommandLineOption caller(QStringLiteral("caller"), QString(), QStringLiteral("C"));
+    const QCommandLineOption tier(QStringLiteral("tier"), QString(), QStringLiteral("TIER"));
+    const QCommandLineOption decision(QStringLiteral("decision"), QString(), QStringLiteral("D"));
+    const QCommandLineOption requestId(QStringLiteral("request-id"), QString(), QStringLiteral("ID"));
+    const QCommandLineOption limit(QStringLiteral("limit"), QString(), QStringLiteral("N"));
+    const QCommandLineOption format(QStringLiteral("format"), QString(), QStringLiteral("F"), QStringLiteral("table"));
+    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")});
+    parser.addOptions({from, to, caller, tier, decision, requestId, limit, format, help});
+
+    auto usageError = [&](const QString &message) {
+        err << "perimeterctl audit list: " << message << "\n\n" << listUsage();
+        return 2;
+    };
+    if (!parser.parse(QStringList{QStringLiteral("audit-list")} + args))
+        return usageError(parser.errorText());
+    if (parser.isSet(help)) {
+        out << listUsage();
+        return 0;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()));
+    for (const QString &option : parser.optionNames()) {
+        if (parser.values(option).size() > 1)
+            return usageError(QStringLiteral("--%1 given more than once").arg(option));
+    }
+
+    observe::AuditQuery query;
+    if (parser.isSet(from)) {
+        query.from = observe::parseTimestampOrDate(parser.value(from), observe::DayBound::Start);
+        if (!query.from)
+            return usageError(QStringLiteral("--from: expected RFC 3339 (2026-11-24T05:00:00Z) or YYYY-MM-DD"));
+    }
+    if (parser.isSet(to)) {
+        query.to = observe::parseTimestampOrDate(parser.value(to), observe::DayBound::End);
+        if (!query.to)
+            return usageError(QStringLiteral("--to: expected RFC 3339 (2026-11-24T05:00:00Z) or YYYY-MM-DD"));
+    }
+    if (query.from && query.to && *query.from >= *query.to)
+        return usageError(QStringLiteral("--from must be earlier than --to"));
+    query.caller = parser.value(caller);
+    if (parser.isSet(caller) && query.caller.isEmpty())
+        return usageError(QStringLiteral("--caller needs a caller id"));
+    query.tier = parser.value(tier);
+    if (parser.isSet(tier) && query.tier != QLatin1String("onprem") && query.tier != QLatin1String("cloud"))
+        return usageError(QStringLiteral("--tier must be onprem or cloud"));
+    query.decision = parser.value(decision);
+    if (parser.isSet(decision) && query.decision != QLatin1String("routed")
+        && query.decision != QLatin1String("rejected") && query.decision != QLatin1String("failed"))
+        return usageError(QStringLiteral("--decision must be routed, rejected or failed"));
+    query.requestId = parser.value(requestId);
+    if (parser.isSet(requestId) && query.requestId.isEmpty())
+        return usageError(QStringLiteral("--request-id needs an id"));
+    if (parser.isSet(limit)) {
+        bool ok = false;
+        query.limit = parser.value(limit).toInt(&ok);
+        if (!ok || query.limit < 0)
+            return usageError(QStringLiteral("--limit must be a non-negative integer"));
+    }
+    const auto outputFormat = TableWriter::parseFormat(parser.value(format));
+    if (!outputFormat)
+        return usageError(QStringLiteral("--format must be one of %1").arg(TableWriter::formatNames()));
+
+    auto records = store.query(query);
+    if (!records) {
+        err << "perimeterctl audit list: " << records.error().message << '\n';
+        return 1;
+    }
+
+    if (*outputFormat != TableWriter::Format::Table) {
+        QList<QJsonObject> objects;
+        objects.reserve(records.value().size());
+        for (const auto &r : records.value())
+            objects.append(observe::auditRecordToJson(r));
+        TableWriter::writeJsonObjects(out, objects, *outputFormat);
+        return 0;
+    }
+
+    TableWriter table({QStringLiteral("ts"), QStringLiteral("request_id"), QStringLiteral("caller"),
+                       QStringLiteral("team"), QStringLiteral("model"), QStringLiteral("tier"),
+                       QStringLiteral("endpoint"), QStringLiteral("decision"), QStringLiteral("reason"),
+                       QStringLiteral("sensitivity"), QStringLiteral("findings"), QStringLiteral("status"),
+                       QStringLiteral("latency_ms"), QStringLiteral("tokens_in"), QStringLiteral("tokens_out"),
+                       QStringLiteral("cost")});
+    for (const auto &r : records.value()) {
+        const QString model = r.modelServed.isEmpty() ? r.modelRequested : r.modelServed;
+        const QVariant cost = r.costAmount == 0.0 && r.costBasis.isEmpty()
+                                  ? QVariant()
+                                  : QVariant(QStringLiteral("%1 %2").arg(QString::number(r.costAmount, 'f', 6), r.costCurrency).trimmed());
+        table.addRow({observe::formatAuditTimestamp(r.ts), r.requestId, textOrNull(r.caller), textOrNull(r.team),
+                      textOrNull(model), textOrNull(r.tier), textOrNull(r.endpointId), r.decision,
+                      textOrNull(r.reason), textOrNull(r.sensitivity), textOrNull(findingsText(r.findingTypes)),
+                      r.status, r.latencyMs, r.tokensIn, r.tokensOut, cost});
+    }
+    table.writeTable(out);
+    return 0;
+}
+
+} // namespace perimeter::cli

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+#include "common/NoGuiGuard.h"
+#include <QStringList>
+
+class QTextStream;
+
+namespace perimeter::observe {
+class AuditStore;
+}
+
+namespace perimeter::cli {
+
+// `perimeterctl audit SUBCOMMAND ...`; args are what follows "audit" (CtlDispatcher strips
+// the program name and --config). Sub-subcommands are looked up in one table in the .cpp so
+// that `audit verify` and friends plug in beside `list`.
+class AuditCommand {
+public:
+    static int run(observe::AuditStore &store, const QStringList &args, QTextStream &out, QTextStream &err);
+    static QString usage();
+
+private:
+    // audit list [--from T] [--to T] [--caller C] [--tier onprem|cloud]
+    //            [--decision routed|rejected|failed] [--request-id ID] [--limit N]
+    //            [--format table|json|jsonl]
+    static int list(observe::AuditStore &store, const QStringList &args, QTextStream &out, QTextStream &err);
+};
+
+} // namespace perimeter::cli

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+#include "AuditStore.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+namespace perimeter::observe {
+
+// The embedded audit trail: <dataDir>/audit.db, SQLite in WAL mode, one column per field.
+//
+// append() only takes a mutex for a queue push, so the gateway's event loop never waits on
+// disk; a dedicated writer thread owns its own connection and commits whatever is queued in
+// one transaction (at most kMaxBatch records), which is what makes 100k+ records/s possible
+// with synchronous=NORMAL. query() uses a second connection so readers never contend with
+// the writer's transaction (WAL lets them run concurrently).
+//
+// The SQL is deliberately plain (no UPSERT, no JSON1, no SQLite date functions) so that a
+// PostgreSQL implementation of AuditStore can reuse the schema with only type renames.
+class SqliteAuditStore final : public AuditStore {
+public:
+    static constexpr int kSchemaVersion = 1;
+    static constexpr int kMaxBatch = 512;
+
+    static Result<std::unique_ptr<SqliteAuditStore>> open(const QString &dataDir, int queueCapacity);
+    ~SqliteAuditStore() override; // drains the queue, then joins the writer
+
+    SqliteAuditStore(const SqliteAuditStore &) = delete;
+    SqliteAuditStore &operator=(const SqliteAuditStore &) = delete;
+
+    // A record without a valid ts is stamped with the time of append().
+    bool append(AuditRecord record) override;
+    Status flush() override;
+    Result<QList<AuditRecord>> query(const AuditQuery &query) const override;
+
+    QString databasePath() const { return m_path; }
+    int queueCapacity() const { return m_capacity; }
+    // Records refused because the queue was full.
+    quint64 droppedCount() const { return m_dropped.load(std::memory_order_relaxed); }
+    // Records accepted by append() but lost by the writer (a failed insert or commit).
+    quint64 writeFailureCount() const;
+    // Committed records since open().
+    quint64 committedCount() const;
+
+private:
+    SqliteAuditStore(QString path, int capacity);
+    Status start();
+    void writerLoop(const QString &connectionName);
+    // Returns how many of the batch could not be stored.
+    qsizetype writeBatch(QSqlDatabase &db, QSqlQuery &insert, std::deque<AuditRecord> &batch, QString *errorMessage);
+
+    const QString m_path;
+    const int m_capacity;
+
+    mutable std::mutex m_mutex;        // guards everything below up to m_writer
+    std::condition_variable m_wakeWriter;
+    std::condition_variable m_progress; // signalled after every batch
+    std::deque<AuditRecord> m_queue;
+    quint64 m_accepted = 0;             // sequence number of the last accepted record
+    quint64 m_processed = 0;            // records the writer finished (committed or failed)
+    quint64 m_committed = 0;
+    quint64 m_failed = 0;
+    QString m_lastWriteError;
+    bool m_stopping = false;
+    bool m_writerReady = false;
+    QString m_writerStartError;
+    std::thread m_writer;
+
+    std::atomic<quint64> m_dropped{0};
+
+    mutable std::mutex m_readMutex;  // guards m_readDb
+    QString m_readConnection;
+    // Held as an object: QSqlDatabase::database() refuses lookups from other threads.
+    mutable QSqlDatabase m_readDb;
+};
+
+} // namespace perimeter::observe
