@@ -50,7 +50,6 @@ struct Config {
     QString credentialsDir;   // absolute, "" = <dataDir>/credentials
     http::HttpServerLimits http;
     int drainGraceSeconds = 30;
-    qint64 maxScanChars = 4 * 1024 * 1024;
     int auditQueueCapacity = 65'536;
 
     const EndpointConfig *endpoint(const QString &id) const;

@@ -181,7 +181,6 @@ void readLimits(JsonFieldReader &root, Config &config, QStringList &problems)
     h.bodyTimeoutMs = int(r.integer("body_timeout_ms", false, 100, 3'600'000).value_or(h.bodyTimeoutMs));
     h.idleTimeoutMs = int(r.integer("idle_timeout_ms", false, 100, 3'600'000).value_or(h.idleTimeoutMs));
     h.maxConnections = int(r.integer("max_connections", false, 1, 1'000'000).value_or(h.maxConnections));
-    config.maxScanChars = r.integer("max_scan_chars", false, 1024, qint64(1) << 32).value_or(config.maxScanChars);
     r.rejectUnknownKeys();
 }
 

@@ -13,18 +13,19 @@
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <csignal>
 
-// moc (Qt 6.4) reads "//" inside a raw string literal as a comment and then skips the
-// class; the JSON escape \/ keeps URLs in these literals readable to it.
+// No raw string literals here: Qt 6.4's moc mis-tokenises them and silently skips the class.
 using namespace perimeter::test;
 
 namespace {
 const QByteArray kCallerKey = QByteArrayLiteral("pk-test-caller-key-0123456789");
 const QByteArray kCloudSecret = QByteArrayLiteral("cloud-upstream-secret-42");
-// Test vectors: a Luhn-valid card number and AWS's documented example access key id.
+// Test vectors: a Luhn-valid card number and a well-formed (made-up) AWS access key id; AWS's
+// documented AKIA...EXAMPLE key is deliberately treated as a placeholder by the classifier.
 const char *kCard = "4111 1111 1111 1111";
-const char *kAwsKey = "AKIAIOSFODNN7EXAMPLE";
+const char *kAwsKey = "AKIAZ7QX4M2PLKWT3VBN";
 } // namespace
 
 class GatewayE2eTest : public QObject {
@@ -269,7 +270,7 @@ void GatewayE2eTest::streamingArrivesIncrementally()
 
 void GatewayE2eTest::unauthenticatedIsRejected()
 {
-    const QByteArray body = R"({"model":"gpt-4o","messages":[{"role":"user","content":"hi"}]})";
+    const QByteArray body = "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
     auto none = HttpTestClient::request("POST", QUrl(m_gateway.url() + QStringLiteral("/v1/chat/completions")), body);
     remember(none);
     QCOMPARE(none.status, 401);
@@ -289,12 +290,12 @@ void GatewayE2eTest::malformedRequestsAreRejected_data()
     QTest::addColumn<QString>("code");
     QTest::newRow("not json") << QByteArray("{nope") << 400 << QStringLiteral("invalid_request");
     QTest::newRow("array body") << QByteArray("[]") << 400 << QStringLiteral("invalid_request");
-    QTest::newRow("no model") << QByteArray(R"({"messages":[{"role":"user","content":"x"}]})") << 400 << QStringLiteral("invalid_request");
-    QTest::newRow("model not string") << QByteArray(R"({"model":5,"messages":[{"role":"user","content":"x"}]})") << 400 << QStringLiteral("invalid_request");
-    QTest::newRow("no messages") << QByteArray(R"({"model":"gpt-4o"})") << 400 << QStringLiteral("invalid_request");
-    QTest::newRow("stream not bool") << QByteArray(R"({"model":"gpt-4o","stream":"yes","messages":[{"role":"user","content":"x"}]})") << 400 << QStringLiteral("invalid_request");
-    QTest::newRow("deep nesting") << QByteArray(R"({"model":"gpt-4o","messages":)") + QByteArray(5000, '[') + QByteArray(5000, ']') + "}" << 400 << QStringLiteral("invalid_request");
-    QTest::newRow("unknown model") << QByteArray(R"({"model":"nope","messages":[{"role":"user","content":"x"}]})") << 404 << QStringLiteral("model_not_found");
+    QTest::newRow("no model") << QByteArray("{\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}") << 400 << QStringLiteral("invalid_request");
+    QTest::newRow("model not string") << QByteArray("{\"model\":5,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}") << 400 << QStringLiteral("invalid_request");
+    QTest::newRow("no messages") << QByteArray("{\"model\":\"gpt-4o\"}") << 400 << QStringLiteral("invalid_request");
+    QTest::newRow("stream not bool") << QByteArray("{\"model\":\"gpt-4o\",\"stream\":\"yes\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}") << 400 << QStringLiteral("invalid_request");
+    QTest::newRow("deep nesting") << QByteArray("{\"model\":\"gpt-4o\",\"messages\":") + QByteArray(5000, '[') + QByteArray(5000, ']') + "}" << 400 << QStringLiteral("invalid_request");
+    QTest::newRow("unknown model") << QByteArray("{\"model\":\"nope\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}") << 404 << QStringLiteral("model_not_found");
 }
 
 void GatewayE2eTest::malformedRequestsAreRejected()
@@ -368,12 +369,12 @@ void GatewayE2eTest::badConfigIsRefusedWithEveryProblem()
     const QString path = m_dir.filePath(QStringLiteral("bad.json"));
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(R"({"listen": {"host": "127.0.0.1", "port": 99999},
-                   "data_dir": "var",
-                   "endpoints": [{"id": "a", "tier": "onprem", "url": "http:\/\/127.0.0.1:1/v1"},
-                                 {"id": "b", "tier": "moon", "url": "ftp:\/\/x"}],
-                   "models": [{"name": "m", "kind": "chat", "endpoints": ["a", "missing"]}],
-                   "colour": "blue"})");
+    file.write("{\"listen\": {\"host\": \"127.0.0.1\", \"port\": 99999},\n"
+"                   \"data_dir\": \"var\",\n"
+"                   \"endpoints\": [{\"id\": \"a\", \"tier\": \"onprem\", \"url\": \"http://127.0.0.1:1/v1\"},\n"
+"                                 {\"id\": \"b\", \"tier\": \"moon\", \"url\": \"ftp://x\"}],\n"
+"                   \"models\": [{\"name\": \"m\", \"kind\": \"chat\", \"endpoints\": [\"a\", \"missing\"]}],\n"
+"                   \"colour\": \"blue\"}");
     file.close();
     QProcess check;
     check.start(ManagedProcess::binary(QStringLiteral("perimeterd")), {QStringLiteral("--config"), path, QStringLiteral("--check-config")});

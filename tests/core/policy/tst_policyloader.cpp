@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "policy/PolicyLoader.h"
+#include <QTest>
+
+// No raw string literals here: Qt 6.4's moc mis-tokenises them and silently skips the class.
+using namespace perimeter;
+using namespace perimeter::policy;
+
+class PolicyLoaderTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void defaultsMatchTheContract()
+    {
+        auto policy = PolicyLoader::defaults();
+        QVERIFY(policy.ok());
+        const auto &p = *policy.value();
+        QCOMPARE(p.version(), QStringLiteral("default"));
+        QVERIFY(p.permittedTiers(Sensitivity::Public).contains(Tier::Cloud));
+        QVERIFY(p.permittedTiers(Sensitivity::Internal).contains(Tier::Cloud));
+        QCOMPARE(p.permittedTiers(Sensitivity::Confidential), QList<Tier>{Tier::OnPrem});
+        QCOMPARE(p.permittedTiers(Sensitivity::Restricted), QList<Tier>{Tier::OnPrem});
+        QVERIFY(p.classifier());
+        const auto report = p.classifier()->classifyText(QStringLiteral("pay with 4111 1111 1111 1111"));
+        QCOMPARE(report.level, Sensitivity::Confidential);
+    }
+
+    void explicitLevelsAndVersion()
+    {
+        auto policy = PolicyLoader::fromBytes("{\"version\": \"v7\", \"levels\": {\"public\": [\"cloud\", \"onprem\"], \"internal\": [\"onprem\"],\n"
+"                                                  \"confidential\": [\"onprem\"], \"restricted\": []}}");
+        QVERIFY2(policy.ok(), policy.ok() ? "" : qPrintable(policy.error().message));
+        QCOMPARE(policy.value()->version(), QStringLiteral("v7"));
+        QCOMPARE(policy.value()->permittedTiers(Sensitivity::Public), (QList<Tier>{Tier::Cloud, Tier::OnPrem}));
+        QVERIFY(policy.value()->permittedTiers(Sensitivity::Restricted).isEmpty());
+    }
+
+    void versionDefaultsToContentHash()
+    {
+        auto a = PolicyLoader::fromBytes("{\"comment\": \"a\"}");
+        auto b = PolicyLoader::fromBytes("{\"comment\": \"b\"}");
+        QVERIFY(a.ok() && b.ok());
+        QVERIFY(a.value()->version().startsWith(QStringLiteral("sha256:")));
+        QVERIFY(a.value()->version() != b.value()->version());
+    }
+
+    void classifierSectionIsApplied()
+    {
+        auto policy = PolicyLoader::fromBytes("{\"classifier\": {\"markers\": [{\"name\": \"codenames\", \"level\": \"restricted\", \"terms\": [\"Project Nightingale\"]}]}}");
+        QVERIFY2(policy.ok(), policy.ok() ? "" : qPrintable(policy.error().message));
+        const auto report = policy.value()->classifier()->classifyText(QStringLiteral("status of project   nightingale?"));
+        QCOMPARE(report.level, Sensitivity::Restricted);
+    }
+
+    void refusesWithEveryProblem_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QStringList>("expected");
+        QTest::newRow("not json") << QByteArray("{") << QStringList{QStringLiteral("/: not valid JSON")};
+        QTest::newRow("bad tiers and keys")
+            << QByteArray("{\"levels\": {\"public\": [\"cloud\", \"moon\", \"cloud\"], \"internal\": \"onprem\", \"confidential\": [\"onprem\"]}, \"extra\": 1}")
+            << QStringList{QStringLiteral("/levels/public/1: must be"), QStringLiteral("/levels/public/2: tier listed twice"),
+                           QStringLiteral("/levels/internal: must be an array"), QStringLiteral("/levels/restricted: is required"),
+                           QStringLiteral("/extra: unknown key")};
+        QTest::newRow("more sensitive level reaches further")
+            << QByteArray("{\"levels\": {\"public\": [\"onprem\"], \"internal\": [\"onprem\"], \"confidential\": [\"onprem\", \"cloud\"], \"restricted\": [\"onprem\"]}}")
+            << QStringList{QStringLiteral("/levels/confidential: permits tier cloud, which the less sensitive level internal does not")};
+        QTest::newRow("bad classifier section")
+            << QByteArray("{\"classifier\": {\"custom_recognizers\": [{\"name\": \"x\", \"type\": \"X\", \"pattern\": \"(\"}]}}")
+            << QStringList{QStringLiteral("/classifier/custom_recognizers/0")};
+    }
+
+    void refusesWithEveryProblem()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QStringList, expected);
+        auto policy = PolicyLoader::fromBytes(json);
+        QVERIFY(!policy.ok());
+        QCOMPARE(policy.error().code, QStringLiteral("policy_invalid"));
+        const QStringList problems = policy.error().message.split(QLatin1Char('\n'));
+        for (const auto &e : expected) {
+            bool found = false;
+            for (const auto &p : problems)
+                found = found || p.startsWith(e);
+            QVERIFY2(found, qPrintable(QStringLiteral("expected \"%1\" in:\n%2").arg(e, problems.join(QLatin1Char('\n')))));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(PolicyLoaderTest)
+#include "tst_policyloader.moc"
