@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
@@ -50,6 +51,7 @@ private Q_SLOTS:
     void upstreamHangGives504();
     void failingOnPremNeverFallsBackToCloud();
     void modelsAreListed();
+    void keysCreatedWithPerimeterctlWorkUntilRevoked();
     void badConfigIsRefusedWithEveryProblem();
     void everyRequestHasExactlyOneAuditRecord();
     void sigtermDrainsInFlightStream();
@@ -150,7 +152,7 @@ HttpTestResponse GatewayE2eTest::chat(const QString &model, const QString &conte
     QList<QPair<QByteArray, QByteArray>> headers{{"authorization", "Bearer " + kCallerKey}};
     headers.append(extra);
     auto response = HttpTestClient::request("POST", QUrl(m_gateway.url() + QStringLiteral("/v1/chat/completions")),
-                                            QJsonDocument(body).toJson(QJsonDocument::Compact), headers, 20'000);
+                                            QJsonDocument(body).toJson(QJsonDocument::Compact), headers, 20000);
     remember(response);
     return response;
 }
@@ -364,6 +366,60 @@ void GatewayE2eTest::modelsAreListed()
     QCOMPARE(HttpTestClient::request("GET", QUrl(m_gateway.url() + QStringLiteral("/readyz"))).status, 200);
 }
 
+void GatewayE2eTest::keysCreatedWithPerimeterctlWorkUntilRevoked()
+{
+    QProcess create;
+    create.start(ManagedProcess::binary(QStringLiteral("perimeterctl")),
+                 {QStringLiteral("--config"), m_configPath, QStringLiteral("keys"), QStringLiteral("create"), QStringLiteral("--caller"),
+                  QStringLiteral("bob"), QStringLiteral("--team"), QStringLiteral("ops")});
+    QVERIFY(create.waitForFinished(10000));
+    QCOMPARE(create.exitCode(), 0);
+    static const QRegularExpression keyPattern(QStringLiteral("(pk-[A-Za-z0-9_-]{20,})"));
+    const QString output = QString::fromUtf8(create.readAllStandardOutput());
+    const auto key = keyPattern.match(output);
+    QVERIFY2(key.hasMatch(), qPrintable(output));
+    const QByteArray bearer = "Bearer " + key.captured(1).toLatin1();
+    const QUrl url(m_gateway.url() + QStringLiteral("/v1/models"));
+
+    // The gateway picks up new keys off its event loop within the refresh interval (2 s).
+    int status = 0;
+    for (int i = 0; i < 50 && status != 200; ++i) {
+        auto r = HttpTestClient::request("GET", url, {}, {{"authorization", bearer}});
+        remember(r);
+        status = r.status;
+        if (status != 200)
+            QTest::qWait(100);
+    }
+    QCOMPARE(status, 200);
+
+    QProcess list;
+    list.start(ManagedProcess::binary(QStringLiteral("perimeterctl")),
+               {QStringLiteral("--config"), m_configPath, QStringLiteral("keys"), QStringLiteral("list"), QStringLiteral("--format"), QStringLiteral("jsonl")});
+    QVERIFY(list.waitForFinished(10000));
+    const QByteArray listed = list.readAllStandardOutput();
+    QVERIFY2(!listed.contains(key.captured(1).toLatin1()), "keys list must never print a key");
+    QString keyId;
+    for (const QByteArray &line : listed.split('\n')) {
+        const auto o = QJsonDocument::fromJson(line).object();
+        if (o[QStringLiteral("caller")].toString() == QLatin1String("bob"))
+            keyId = o[QStringLiteral("key_id")].toString();
+    }
+    QVERIFY2(!keyId.isEmpty(), listed.constData());
+    QProcess revoke;
+    revoke.start(ManagedProcess::binary(QStringLiteral("perimeterctl")),
+                 {QStringLiteral("--config"), m_configPath, QStringLiteral("keys"), QStringLiteral("revoke"), keyId});
+    QVERIFY(revoke.waitForFinished(10000));
+    QCOMPARE(revoke.exitCode(), 0);
+    for (int i = 0; i < 50 && status != 401; ++i) {
+        auto r = HttpTestClient::request("GET", url, {}, {{"authorization", bearer}});
+        remember(r);
+        status = r.status;
+        if (status != 401)
+            QTest::qWait(100);
+    }
+    QCOMPARE(status, 401);
+}
+
 void GatewayE2eTest::badConfigIsRefusedWithEveryProblem()
 {
     const QString path = m_dir.filePath(QStringLiteral("bad.json"));
@@ -378,7 +434,7 @@ void GatewayE2eTest::badConfigIsRefusedWithEveryProblem()
     file.close();
     QProcess check;
     check.start(ManagedProcess::binary(QStringLiteral("perimeterd")), {QStringLiteral("--config"), path, QStringLiteral("--check-config")});
-    QVERIFY(check.waitForFinished(10'000));
+    QVERIFY(check.waitForFinished(10000));
     QCOMPARE(check.exitCode(), 2);
     const QString err = QString::fromUtf8(check.readAllStandardError());
     for (const char *expected : {"/listen/port", "/endpoints/1/tier", "/endpoints/1/url", "/models/0/endpoints/1", "/colour"})
@@ -386,7 +442,7 @@ void GatewayE2eTest::badConfigIsRefusedWithEveryProblem()
 
     QProcess ok;
     ok.start(ManagedProcess::binary(QStringLiteral("perimeterd")), {QStringLiteral("--config"), m_configPath, QStringLiteral("--check-config")});
-    QVERIFY(ok.waitForFinished(10'000));
+    QVERIFY(ok.waitForFinished(10000));
     QCOMPARE(ok.exitCode(), 0);
 }
 
@@ -400,7 +456,7 @@ void GatewayE2eTest::everyRequestHasExactlyOneAuditRecord()
         QProcess ctl;
         ctl.start(ManagedProcess::binary(QStringLiteral("perimeterctl")),
                   {QStringLiteral("--config"), m_configPath, QStringLiteral("audit"), QStringLiteral("list"), QStringLiteral("--format"), QStringLiteral("jsonl")});
-        QVERIFY(ctl.waitForFinished(10'000));
+        QVERIFY(ctl.waitForFinished(10000));
         QCOMPARE(ctl.exitCode(), 0);
         seen.clear();
         records = QJsonArray();
@@ -453,7 +509,7 @@ void GatewayE2eTest::sigtermDrainsInFlightStream()
     const auto r = chat(QStringLiteral("llama-70b"), QStringLiteral("Tell me a long story."), {}, true);
     QCOMPARE(r.status, 200);
     QVERIFY(r.body.contains("data: [DONE]"));
-    QVERIFY(m_gateway.process().waitForFinished(10'000));
+    QVERIFY(m_gateway.process().waitForFinished(10000));
     QCOMPARE(m_gateway.process().exitStatus(), QProcess::NormalExit);
     QCOMPARE(m_gateway.process().exitCode(), 0);
 }
