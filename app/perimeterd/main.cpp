@@ -7,6 +7,8 @@
 #include "gateway/UnixSignalWatcher.h"
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
 #include <cstdio>
 
 using namespace perimeter;
@@ -93,22 +95,34 @@ int main(int argc, char *argv[])
     gateway::UnixSignalWatcher signals;
     const int graceMs = snapshot.value()->config.drainGraceSeconds * 1000;
     QObject::connect(&signals, &gateway::UnixSignalWatcher::terminateRequested, gateway.get(), [&gateway, graceMs](int) { gateway->drain(graceMs); });
+    // Loading compiles the policy (CPU work): done on the thread pool, applied on this thread.
+    bool reloading = false;
     QObject::connect(&signals, &gateway::UnixSignalWatcher::reloadRequested, gateway.get(), [&]() {
-        auto next = loadSnapshot();
-        if (!next.ok()) {
-            printProblems(next.error());
-            std::fprintf(stderr, "perimeterd: reload refused; the previous configuration stays in force\n");
+        if (reloading)
             return;
-        }
-        if (auto reloaded = gateway->reload(next.value()); !reloaded.ok()) {
-            printProblems(reloaded.error());
-            std::fprintf(stderr, "perimeterd: reload refused; the previous configuration stays in force\n");
-            return;
-        }
-        std::fprintf(stderr, "perimeterd: configuration reloaded (policy version %s)\n", qPrintable(next.value()->policy->version()));
+        reloading = true;
+        auto *watcher = new QFutureWatcher<Result<std::shared_ptr<const gateway::GatewaySnapshot>>>(gateway.get());
+        QObject::connect(watcher, &QFutureWatcherBase::finished, gateway.get(), [&, watcher]() {
+            watcher->deleteLater();
+            reloading = false;
+            auto next = watcher->result();
+            if (next.ok()) {
+                if (auto reloaded = gateway->reload(next.value()); !reloaded.ok())
+                    next = reloaded.error();
+            }
+            if (!next.ok()) {
+                printProblems(next.error());
+                std::fprintf(stderr, "perimeterd: reload refused; the previous configuration stays in force\n");
+                return;
+            }
+            std::fprintf(stderr, "perimeterd: configuration reloaded (policy version %s)\n", qPrintable(next.value()->policy->version()));
+        });
+        watcher->setFuture(QtConcurrent::run(loadSnapshot));
     });
     QObject::connect(gateway.get(), &gateway::Gateway::stopped, &app, [&app]() { app.exit(0); });
 
+    if (!gateway->adminUrl().isEmpty())
+        std::fprintf(stdout, "perimeterd admin API on %s\n", qPrintable(gateway->adminUrl()));
     std::fprintf(stdout, "perimeterd listening on %s (policy version %s)\n", qPrintable(gateway->listenUrl()),
                  qPrintable(snapshot.value()->policy->version()));
     std::fflush(stdout);

@@ -4,6 +4,7 @@
 #include "ClassifyCommand.h"
 #include "KeysCommand.h"
 #include "PolicyCommand.h"
+#include "PolicySimulateCommand.h"
 #include "auth/ApiKeyStore.h"
 #include "config/ConfigLoader.h"
 #include "config/DefaultConfigLocator.h"
@@ -32,6 +33,7 @@ QString CtlDispatcher::usage()
         "Subcommands:\n"
         "  classify [--jsonl] [FILE|-]     classify text or an OpenAI request body\n"
         "  policy validate [FILE] | show   check or show the policy\n"
+        "  policy simulate [options] [FILE]  explain the decision for a payload (dry run)\n"
         "  audit list [filters]            print audit records (see 'audit --help')\n"
         "  keys create|list|revoke         manage caller API keys\n"
         "\n"
@@ -97,6 +99,8 @@ int CtlDispatcher::run(const QStringList &arguments, QTextStream &out, QTextStre
         printConfigProblems(config.error(), err);
         return 2;
     }
+    if (subcommand == QLatin1String("policy") && !args.isEmpty() && args.first() == QLatin1String("simulate"))
+        return PolicySimulateCommand::run(config.value(), args.mid(1), out, err, in);
     if (subcommand == QLatin1String("policy"))
         return PolicyCommand::run(config.value().policyPath, args, out, err);
     if (subcommand == QLatin1String("audit")) {

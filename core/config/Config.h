@@ -39,6 +39,14 @@ struct ModelConfig {
     QStringList endpoints;    // endpoint ids
 };
 
+// The admin API (policy, simulation, endpoint health) listens separately, on loopback by
+// default, and answers only to the bearer token resolved from `tokenCredential`.
+struct AdminConfig {
+    bool enabled = false;
+    ListenConfig listen{QStringLiteral("127.0.0.1"), 8081};
+    QString tokenCredential = QStringLiteral("admin:token");
+};
+
 struct Config {
     QString sourcePath;       // absolute path of the file this was loaded from
     ListenConfig listen;
@@ -48,6 +56,7 @@ struct Config {
     QList<ModelConfig> models;
     QString policyPath;       // absolute, "" = default policy
     QString credentialsDir;   // absolute, "" = <dataDir>/credentials
+    AdminConfig admin;
     http::HttpServerLimits http;
     int drainGraceSeconds = 30;
     int auditQueueCapacity = 65'536;

@@ -32,6 +32,29 @@ void readListen(JsonFieldReader &root, Config &config, QStringList &problems)
     r.rejectUnknownKeys();
 }
 
+void readAdmin(JsonFieldReader &root, Config &config, QStringList &problems)
+{
+    const auto *admin = root.object("admin", false);
+    if (!admin)
+        return;
+    JsonFieldReader r(*admin, root.childPath("admin"), problems);
+    config.admin.enabled = r.boolean("enabled", false).value_or(true);
+    if (const auto *listen = r.object("listen", false)) {
+        JsonFieldReader l(*listen, r.childPath("listen"), problems);
+        if (auto host = l.string("host", true)) {
+            if (QHostAddress probe; !probe.setAddress(*host) && *host != QLatin1String("localhost"))
+                l.problem("host", QStringLiteral("must be an IP address or \"localhost\""));
+            else
+                config.admin.listen.host = *host;
+        }
+        if (auto port = l.integer("port", true, 0, 65535))
+            config.admin.listen.port = quint16(*port);
+        l.rejectUnknownKeys();
+    }
+    config.admin.tokenCredential = r.string("token_credential", false).value_or(config.admin.tokenCredential);
+    r.rejectUnknownKeys({"comment"});
+}
+
 void readCallers(JsonFieldReader &root, Config &config, QStringList &problems)
 {
     const auto *callers = root.array("callers", false);
@@ -242,6 +265,7 @@ Result<Config> ConfigLoader::fromJson(const nlohmann::json &document, const QStr
         if (auto dir = root.string("credentials_dir", false))
             config.credentialsDir = resolvePath(*dir, baseDir);
         readLimits(root, config, problems);
+        readAdmin(root, config, problems);
         config.drainGraceSeconds = int(root.integer("drain_grace_seconds", false, 0, 3600).value_or(config.drainGraceSeconds));
         config.auditQueueCapacity = int(root.integer("audit_queue_capacity", false, 16, 10'000'000).value_or(config.auditQueueCapacity));
         root.rejectUnknownKeys({"$schema", "comment"});

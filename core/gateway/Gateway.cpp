@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "Gateway.h"
+#include "AdminApi.h"
 #include "ApiError.h"
 #include "AuthenticateStage.h"
 #include "ClassifyStage.h"
 #include "Exchange.h"
+#include "GatewaySnapshotLoader.h"
 #include "ForwardStage.h"
 #include "ParseStage.h"
 #include "Pipeline.h"
@@ -13,10 +15,14 @@
 #include "auth/ApiKeyStore.h"
 #include "auth/KeyStoreRefresher.h"
 #include "observe/SqliteAuditStore.h"
+#include "policy/PolicyLoader.h"
+#include "policy/PolicyVersionStore.h"
 #include "upstream/UpstreamClient.h"
 #include <QDir>
 #include <QLoggingCategory>
+#include <QFutureWatcher>
 #include <QUuid>
+#include <QtConcurrent/QtConcurrentRun>
 
 Q_LOGGING_CATEGORY(lcGateway, "perimeter.gateway")
 
@@ -122,6 +128,19 @@ Result<std::unique_ptr<Gateway>> Gateway::create(std::shared_ptr<const GatewaySn
         g->onProtocolError(status, code, message, partial, headers, body);
     });
     connect(gateway->m_server, &http::HttpServer::drained, gateway.get(), &Gateway::finishDrain);
+
+    if (config.admin.enabled) {
+        auto versions = policy::PolicyVersionStore::open(config.dataDir);
+        if (!versions.ok())
+            return versions.error();
+        std::shared_ptr<policy::PolicyVersionStore> store(std::move(versions).value());
+        // The policy in force at start is the first entry of the history (once per content).
+        if (!config.policyPath.isEmpty())
+            store->record(snapshot->policy->version(), QStringLiteral("perimeterd (start)"), QStringLiteral("loaded at start"),
+                          snapshot->policy->canonicalJson());
+        gateway->m_admin = new AdminApi(*gateway, store, gateway.get());
+    }
+    gateway->watchPolicyFile();
     return gateway;
 }
 
@@ -132,6 +151,13 @@ Status Gateway::start()
     if (!m_server->listen(address, listen.port))
         return Error{QStringLiteral("listen_failed"),
                      QStringLiteral("cannot listen on %1:%2: %3").arg(listen.host).arg(listen.port).arg(m_server->errorString())};
+    if (m_admin) {
+        const auto &admin = m_snapshot->config.admin.listen;
+        const QHostAddress adminAddress = admin.host == QLatin1String("localhost") ? QHostAddress(QHostAddress::LocalHost) : QHostAddress(admin.host);
+        if (!m_admin->listen(adminAddress, admin.port))
+            return Error{QStringLiteral("listen_failed"),
+                         QStringLiteral("cannot listen on %1:%2 (admin API): %3").arg(admin.host).arg(admin.port).arg(m_admin->errorString())};
+    }
     return Ok{};
 }
 
@@ -145,6 +171,58 @@ QString Gateway::listenUrl() const
     const QHostAddress address = m_server->serverAddress();
     const QString host = address.protocol() == QAbstractSocket::IPv6Protocol ? QLatin1Char('[') + address.toString() + QLatin1Char(']') : address.toString();
     return QStringLiteral("http://%1:%2").arg(host).arg(port());
+}
+
+QString Gateway::adminUrl() const
+{
+    return m_admin ? m_admin->listenUrl() : QString();
+}
+
+void Gateway::applyPolicy(std::shared_ptr<const policy::Policy> policy)
+{
+    if (policy->canonicalJson() == m_snapshot->policy->canonicalJson() && policy->version() == m_snapshot->policy->version())
+        return;
+    m_snapshot = GatewaySnapshotLoader::withPolicy(*m_snapshot, std::move(policy));
+    qCInfo(lcGateway, "policy applied; version %s", qPrintable(m_snapshot->policy->version()));
+}
+
+void Gateway::watchPolicyFile()
+{
+    const QString path = m_snapshot->config.policyPath;
+    if (path.isEmpty())
+        return;
+    if (!m_policyWatcher) {
+        m_policyWatcher = new QFileSystemWatcher(this);
+        connect(m_policyWatcher, &QFileSystemWatcher::fileChanged, this, &Gateway::onPolicyFileChanged);
+    }
+    if (!m_policyWatcher->files().contains(path))
+        m_policyWatcher->addPath(path);
+}
+
+void Gateway::onPolicyFileChanged()
+{
+    // Editors replace files (rename): watch the path again, then load off the event loop; a
+    // policy that does not load leaves the active one in force.
+    QTimer::singleShot(200, this, [this]() {
+        watchPolicyFile();
+        if (m_policyReloadRunning)
+            return;
+        m_policyReloadRunning = true;
+        const QString path = m_snapshot->config.policyPath;
+        auto *watcher = new QFutureWatcher<Result<std::shared_ptr<const policy::Policy>>>(this);
+        connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path]() {
+            watcher->deleteLater();
+            m_policyReloadRunning = false;
+            auto result = watcher->result();
+            if (!result.ok()) {
+                qCWarning(lcGateway, "policy file %s changed but is invalid; the active policy stays in force:\n%s", qPrintable(path),
+                          qPrintable(result.error().message));
+                return;
+            }
+            applyPolicy(result.value());
+        });
+        watcher->setFuture(QtConcurrent::run([path]() { return policy::PolicyLoader::loadFile(path); }));
+    });
 }
 
 int Gateway::requestsInProgress() const
@@ -181,6 +259,7 @@ Status Gateway::reload(std::shared_ptr<const GatewaySnapshot> snapshot)
     m_authenticator->setConfiguredKeys(configuredKeys(next));
     m_server->setLimits(next.http);
     m_snapshot = std::move(snapshot);
+    watchPolicyFile();
     qCInfo(lcGateway, "configuration reloaded; policy version %s", qPrintable(m_snapshot->policy->version()));
     return Ok{};
 }
@@ -194,6 +273,8 @@ void Gateway::drain(int graceMs)
     if (m_keyRefresher)
         m_keyRefresher->stop();
     m_drainTimer.start(qMax(0, graceMs));
+    if (m_admin)
+        m_admin->stopAccepting();
     m_server->stopAccepting();
 }
 

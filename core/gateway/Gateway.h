@@ -5,6 +5,7 @@
 #include "GatewaySnapshot.h"
 #include "common/Result.h"
 #include "http/HttpServer.h"
+#include <QFileSystemWatcher>
 #include <QObject>
 #include <QTimer>
 #include <atomic>
@@ -16,6 +17,7 @@ namespace perimeter::upstream { class UpstreamClient; }
 
 namespace perimeter::gateway {
 
+class AdminApi;
 class Pipeline;
 struct Exchange;
 
@@ -37,6 +39,13 @@ public:
     // Replaces config and policy for new requests. Listener changes need a restart and are
     // refused here with a clear error (the old snapshot stays).
     Status reload(std::shared_ptr<const GatewaySnapshot> snapshot);
+
+    // Applies a validated policy to new requests (admin API, file change). Requests in flight
+    // finish under the policy they started with.
+    void applyPolicy(std::shared_ptr<const policy::Policy> policy);
+    GatewayContext &context() { return m_context; }
+    // Empty when the admin API is off.
+    QString adminUrl() const;
 
     // Stops accepting, lets requests in flight finish for at most graceMs, flushes the audit
     // trail, then emits stopped().
@@ -62,7 +71,8 @@ private:
                          http::HttpHeaders &headers, QByteArray &body);
     std::shared_ptr<Exchange> newExchange(const http::HttpRequest &request, http::HttpResponder *responder);
     void finishDrain();
-    void applyAuthenticatorKeys();
+    void watchPolicyFile();
+    void onPolicyFileChanged();
 
     std::shared_ptr<const GatewaySnapshot> m_snapshot;
     GatewayContext m_context;
@@ -73,9 +83,12 @@ private:
     upstream::UpstreamClient *m_upstream = nullptr;
     http::HttpServer *m_server = nullptr;
     Pipeline *m_pipeline = nullptr;
+    AdminApi *m_admin = nullptr;
+    QFileSystemWatcher *m_policyWatcher = nullptr;
     QTimer m_drainTimer;
     bool m_draining = false;
     bool m_stopped = false;
+    bool m_policyReloadRunning = false;
 };
 
 } // namespace perimeter::gateway

@@ -13,6 +13,7 @@ struct GatewaySnapshot {
     config::Config config;
     std::shared_ptr<const policy::Policy> policy;
     QHash<QString, QByteArray> credentials; // endpoint id -> upstream credential (in memory only)
+    QByteArray adminToken;                  // empty when the admin API is off
 };
 
 } // namespace perimeter::gateway

@@ -6,6 +6,14 @@
 
 namespace perimeter::gateway {
 
+std::shared_ptr<const GatewaySnapshot> GatewaySnapshotLoader::withPolicy(const GatewaySnapshot &current,
+                                                                         std::shared_ptr<const policy::Policy> policy)
+{
+    auto next = std::make_shared<GatewaySnapshot>(current);
+    next->policy = std::move(policy);
+    return next;
+}
+
 Result<std::shared_ptr<const GatewaySnapshot>> GatewaySnapshotLoader::load(const QString &configPath)
 {
     auto config = config::ConfigLoader::loadFile(configPath);
@@ -38,6 +46,15 @@ Result<std::shared_ptr<const GatewaySnapshot>> GatewaySnapshotLoader::fromConfig
             snapshot->credentials.insert(e.id, secret.value());
         else
             problems.append(QStringLiteral("/endpoints/%1/credential: %2").arg(i).arg(secret.error().message));
+    }
+    if (config.admin.enabled) {
+        auto token = resolver.resolve(config.admin.tokenCredential);
+        if (!token.ok())
+            problems.append(QStringLiteral("/admin/token_credential: %1").arg(token.error().message));
+        else if (token.value().size() < 16)
+            problems.append(QStringLiteral("/admin/token_credential: the admin token must be at least 16 characters"));
+        else
+            snapshot->adminToken = token.value();
     }
     if (!problems.isEmpty())
         return Error{QStringLiteral("config_invalid"), problems.join(QLatin1Char('\n'))};

@@ -11,6 +11,8 @@ class GatewaySnapshotLoader {
 public:
     static Result<std::shared_ptr<const GatewaySnapshot>> load(const QString &configPath);
     static Result<std::shared_ptr<const GatewaySnapshot>> fromConfig(config::Config config);
+    // The same snapshot with another (already validated) policy.
+    static std::shared_ptr<const GatewaySnapshot> withPolicy(const GatewaySnapshot &current, std::shared_ptr<const policy::Policy> policy);
 };
 
 } // namespace perimeter::gateway

@@ -22,6 +22,8 @@ public:
     QString url() const { return m_url; }
     quint16 port() const;
     QString errorOutput();
+    // What the program printed on stdout up to its "listening on" line.
+    QString startupOutput() const { return QString::fromUtf8(m_stdout); }
     // SIGTERM and wait; returns the exit code (-1 on crash or timeout).
     int terminate(int timeoutMs = 10'000);
     void signal(int signalNumber);
