@@ -18,6 +18,8 @@ routing::RouteDecision RouteStage::decide(const Exchange &exchange, const Gatewa
     if (exchange.callerLabel && *exchange.callerLabel == exchange.level && request.findingTypes.isEmpty())
         request.findingTypes.append(QStringLiteral("caller label"));
     request.exclude = exchange.triedEndpoints;
+    request.latencyLow = exchange.latencyLow;
+    request.overflowThreshold = exchange.snapshot->policy->overflowThreshold();
     return routing::Router::route(exchange.snapshot->config, request, context.endpoints, context.nowMs());
 }
 

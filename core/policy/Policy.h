@@ -22,6 +22,8 @@ public:
     QList<Tier> permittedTiers(Sensitivity level) const { return m_tiers.value(int(level)); }
     const classify::ClassifierSettings &classifierSettings() const { return m_settings; }
     std::shared_ptr<const classify::PayloadClassifier> classifier() const { return m_classifier; }
+    // Utilization (in flight / capacity) at which the router prefers the next permitted tier.
+    double overflowThreshold() const { return m_overflowThreshold; }
 
 private:
     friend class PolicyLoader;
@@ -29,6 +31,7 @@ private:
     QString m_comment;
     QByteArray m_canonical;
     QHash<int, QList<Tier>> m_tiers;
+    double m_overflowThreshold = 0.8;
     classify::ClassifierSettings m_settings;
     std::shared_ptr<const classify::PayloadClassifier> m_classifier;
 };

@@ -110,6 +110,12 @@ Result<std::shared_ptr<const Policy>> PolicyLoader::fromJson(const nlohmann::jso
         }
     }
 
+    if (const auto *routing = root.object("routing", false)) {
+        config::JsonFieldReader rr(*routing, root.childPath("routing"), problems);
+        policy->m_overflowThreshold = rr.number("overflow_threshold", false, 0.0, 1.0).value_or(policy->m_overflowThreshold);
+        rr.rejectUnknownKeys();
+    }
+
     if (const auto *classifier = root.object("classifier", false))
         policy->m_settings = classify::ClassifierSettings::fromJson(*classifier, root.childPath("classifier"), problems);
     else

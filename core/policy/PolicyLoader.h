@@ -12,6 +12,7 @@ namespace perimeter::policy {
 //   {"version": "2026-11-24.1",               optional; default: "sha256:" + 12 hex of the content
 //    "comment": "...",                        optional
 //    "levels": {"public": ["onprem", "cloud"], "internal": [...], "confidential": ["onprem"], "restricted": ["onprem"]},
+//    "routing": {"overflow_threshold": 0.8},  optional; utilization at which the next permitted tier is preferred
 //    "classifier": {...}}                     optional; see classify/ClassifierSettings.h
 // Every level must be listed (or none, for the defaults); a tier list is in preference order,
 // may be empty (that level is refused everywhere), and may not let a more sensitive level

@@ -58,10 +58,14 @@ RouteDecision Router::route(const config::Config &config, const Request &request
         return d;
     }
 
-    // Tiers in policy order; within a tier, the least utilised available endpoint.
-    for (auto tier : request.permittedTiers) {
-        const EndpointState *best = nullptr;
-        const config::EndpointConfig *bestConfig = nullptr;
+    struct Candidate {
+        const config::EndpointConfig *config;
+        const EndpointState *state;
+        int tierRank;
+    };
+    QList<Candidate> candidates;
+    for (int rank = 0; rank < request.permittedTiers.size(); ++rank) {
+        const Tier tier = request.permittedTiers.at(rank);
         for (const auto &id : model->endpoints) {
             const auto *e = config.endpoint(id);
             if (!e || e->tier != tier)
@@ -75,21 +79,63 @@ RouteDecision Router::route(const config::Config &config, const Request &request
                 d.trace.append(QStringLiteral("%1 (%2): dropped, circuit open after failures").arg(id, tierName(tier)));
                 continue;
             }
-            d.trace.append(QStringLiteral("%1 (%2): candidate, utilization %3").arg(id, tierName(tier)).arg(it->utilization(), 0, 'f', 2));
-            if (!best || it->utilization() < best->utilization()) {
-                best = &*it;
-                bestConfig = e;
+            if (it->inFlight() >= it->capacity()) {
+                d.trace.append(QStringLiteral("%1 (%2): dropped, at capacity (%3 in flight)").arg(id, tierName(tier)).arg(it->inFlight()));
+                continue;
             }
+            d.trace.append(QStringLiteral("%1 (%2): candidate, utilization %3, latency %4")
+                               .arg(id, tierName(tier))
+                               .arg(it->utilization(), 0, 'f', 2)
+                               .arg(it->latencyEwmaMs() < 0 ? QStringLiteral("not measured yet") : QStringLiteral("%1 ms").arg(it->latencyEwmaMs(), 0, 'f', 1)));
+            candidates.append({e, &*it, rank});
         }
-        if (best) {
-            d.ok = true;
-            d.status = 200;
-            d.reason = QStringLiteral("ok");
-            d.endpointId = bestConfig->id;
-            d.tier = tier;
-            d.trace.append(QStringLiteral("chose %1: first permitted tier with an available endpoint, least utilised").arg(bestConfig->id));
-            return d;
+    }
+
+    const Candidate *chosen = nullptr;
+    QString why;
+    if (request.latencyLow) {
+        // Latency preference: the lowest measured latency within the permitted tiers (never
+        // outside them); unmeasured endpoints only when nothing has been measured.
+        for (const auto &c : candidates) {
+            const double l = c.state->latencyEwmaMs();
+            if (l >= 0 && (!chosen || l < chosen->state->latencyEwmaMs()))
+                chosen = &c;
         }
+        if (chosen)
+            why = QStringLiteral("lowest measured latency among permitted endpoints (X-Perimeter-Latency: low)");
+    }
+    if (!chosen) {
+        // Cost order: the tiers in policy order (on-prem first by default); a tier is passed over
+        // only while all its endpoints are at or above the overflow threshold and a later
+        // permitted tier has room. At worst the least utilised endpoint of the first tier.
+        for (int rank = 0; rank < request.permittedTiers.size() && !chosen; ++rank) {
+            for (const auto &c : candidates) {
+                if (c.tierRank == rank && c.state->utilization() < request.overflowThreshold
+                    && (!chosen || c.state->utilization() < chosen->state->utilization()))
+                    chosen = &c;
+            }
+            if (chosen)
+                why = rank == 0 ? QStringLiteral("first permitted tier, least utilised endpoint")
+                                : QStringLiteral("overflow: the preferred tier is at or above %1 % utilization").arg(int(request.overflowThreshold * 100));
+        }
+        if (!chosen) {
+            for (const auto &c : candidates) {
+                if (!chosen || c.tierRank < chosen->tierRank
+                    || (c.tierRank == chosen->tierRank && c.state->utilization() < chosen->state->utilization()))
+                    chosen = &c;
+            }
+            if (chosen)
+                why = QStringLiteral("every permitted endpoint is above the overflow threshold: least utilised of the preferred tier");
+        }
+    }
+    if (chosen) {
+        d.ok = true;
+        d.status = 200;
+        d.reason = QStringLiteral("ok");
+        d.endpointId = chosen->config->id;
+        d.tier = chosen->config->tier;
+        d.trace.append(QStringLiteral("chose %1 (%2): %3").arg(chosen->config->id, tierName(d.tier), why));
+        return d;
     }
     for (auto t : hostingTiers) {
         if (!request.permittedTiers.contains(t))

@@ -20,6 +20,8 @@ public:
         QList<Tier> permittedTiers;    // in preference order
         QStringList findingTypes;      // for the rejection message
         QSet<QString> exclude;         // endpoints already tried for this request
+        bool latencyLow = false;       // X-Perimeter-Latency: low
+        double overflowThreshold = 0.8; // utilization at which the next permitted tier is preferred
     };
 
     static RouteDecision route(const config::Config &config, const Request &request,

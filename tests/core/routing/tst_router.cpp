@@ -116,6 +116,42 @@ private Q_SLOTS:
         QVERIFY(!m_states[QStringLiteral("gpu-1")].isCircuitOpen(1000 + EndpointState::openMs + 1));
     }
 
+    void latencyPreferenceStaysInsidePermittedTiers()
+    {
+        // gpu-1 is slow, the cloud is fast.
+        m_states[QStringLiteral("gpu-1")].requestStarted();
+        m_states[QStringLiteral("gpu-1")].requestFinished(true, 400, 0);
+        m_states[QStringLiteral("cloud")].requestStarted();
+        m_states[QStringLiteral("cloud")].requestFinished(true, 20, 0);
+        auto fast = request(QStringLiteral("both"), Sensitivity::Public, {Tier::OnPrem, Tier::Cloud});
+        QCOMPARE(Router::route(m_config, fast, m_states, 0).endpointId, QStringLiteral("gpu-1")); // cost order without a preference
+        fast.latencyLow = true;
+        QCOMPARE(Router::route(m_config, fast, m_states, 0).endpointId, QStringLiteral("cloud"));
+        // Latency never overrides residency.
+        auto confidential = request(QStringLiteral("both"), Sensitivity::Confidential, {Tier::OnPrem});
+        confidential.latencyLow = true;
+        QCOMPARE(Router::route(m_config, confidential, m_states, 0).endpointId, QStringLiteral("gpu-1"));
+    }
+
+    void overflowToCloudOnlyWhenPermitted()
+    {
+        // gpu-1 has capacity 2: one request in flight is 50 %, over a 40 % threshold.
+        m_states[QStringLiteral("gpu-1")].requestStarted();
+        auto pub = request(QStringLiteral("both"), Sensitivity::Public, {Tier::OnPrem, Tier::Cloud});
+        pub.overflowThreshold = 0.4;
+        const auto overflow = Router::route(m_config, pub, m_states, 0);
+        QCOMPARE(overflow.endpointId, QStringLiteral("cloud"));
+        QVERIFY(overflow.trace.last().contains(QStringLiteral("overflow")));
+        auto confidential = request(QStringLiteral("both"), Sensitivity::Confidential, {Tier::OnPrem});
+        confidential.overflowThreshold = 0.4;
+        QCOMPARE(Router::route(m_config, confidential, m_states, 0).endpointId, QStringLiteral("gpu-1"));
+        // At full capacity the endpoint is not chosen at all: confidential data gets 503, not the cloud.
+        m_states[QStringLiteral("gpu-1")].requestStarted();
+        const auto full = Router::route(m_config, confidential, m_states, 0);
+        QCOMPARE(full.reason, QStringLiteral("no_capacity"));
+        QCOMPARE(Router::route(m_config, pub, m_states, 0).endpointId, QStringLiteral("cloud"));
+    }
+
     void excludedEndpointsAreNotRetried()
     {
         auto r = request(QStringLiteral("local"), Sensitivity::Restricted, {Tier::OnPrem});
