@@ -47,6 +47,12 @@ struct AdminConfig {
     QString tokenCredential = QStringLiteral("admin:token");
 };
 
+struct HealthCheckConfig {
+    bool enabled = true;
+    int intervalMs = 10'000;
+    int timeoutMs = 3'000;
+};
+
 struct Config {
     QString sourcePath;       // absolute path of the file this was loaded from
     ListenConfig listen;
@@ -57,6 +63,7 @@ struct Config {
     QString policyPath;       // absolute, "" = default policy
     QString credentialsDir;   // absolute, "" = <dataDir>/credentials
     AdminConfig admin;
+    HealthCheckConfig healthChecks;
     http::HttpServerLimits http;
     int drainGraceSeconds = 30;
     int auditQueueCapacity = 65'536;

@@ -266,6 +266,13 @@ Result<Config> ConfigLoader::fromJson(const nlohmann::json &document, const QStr
             config.credentialsDir = resolvePath(*dir, baseDir);
         readLimits(root, config, problems);
         readAdmin(root, config, problems);
+        if (const auto *health = root.object("health_checks", false)) {
+            JsonFieldReader h(*health, root.childPath("health_checks"), problems);
+            config.healthChecks.enabled = h.boolean("enabled", false).value_or(true);
+            config.healthChecks.intervalMs = int(h.integer("interval_ms", false, 100, 3'600'000).value_or(config.healthChecks.intervalMs));
+            config.healthChecks.timeoutMs = int(h.integer("timeout_ms", false, 50, 600'000).value_or(config.healthChecks.timeoutMs));
+            h.rejectUnknownKeys();
+        }
         config.drainGraceSeconds = int(root.integer("drain_grace_seconds", false, 0, 3600).value_or(config.drainGraceSeconds));
         config.auditQueueCapacity = int(root.integer("audit_queue_capacity", false, 16, 10'000'000).value_or(config.auditQueueCapacity));
         root.rejectUnknownKeys({"$schema", "comment"});

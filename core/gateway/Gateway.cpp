@@ -6,6 +6,7 @@
 #include "ClassifyStage.h"
 #include "Exchange.h"
 #include "GatewaySnapshotLoader.h"
+#include "HealthChecker.h"
 #include "ForwardStage.h"
 #include "ParseStage.h"
 #include "Pipeline.h"
@@ -141,6 +142,7 @@ Result<std::unique_ptr<Gateway>> Gateway::create(std::shared_ptr<const GatewaySn
         gateway->m_admin = new AdminApi(*gateway, store, gateway.get());
     }
     gateway->watchPolicyFile();
+    gateway->m_health = new HealthChecker(gateway->m_context, [g]() { return g->m_snapshot; }, gateway.get());
     return gateway;
 }
 
@@ -151,6 +153,7 @@ Status Gateway::start()
     if (!m_server->listen(address, listen.port))
         return Error{QStringLiteral("listen_failed"),
                      QStringLiteral("cannot listen on %1:%2: %3").arg(listen.host).arg(listen.port).arg(m_server->errorString())};
+    m_health->start();
     if (m_admin) {
         const auto &admin = m_snapshot->config.admin.listen;
         const QHostAddress adminAddress = admin.host == QLatin1String("localhost") ? QHostAddress(QHostAddress::LocalHost) : QHostAddress(admin.host);
@@ -272,6 +275,7 @@ void Gateway::drain(int graceMs)
     qCInfo(lcGateway, "draining: %d request(s) in flight, grace %d ms", requestsInProgress(), graceMs);
     if (m_keyRefresher)
         m_keyRefresher->stop();
+    m_health->stop();
     m_drainTimer.start(qMax(0, graceMs));
     if (m_admin)
         m_admin->stopAccepting();

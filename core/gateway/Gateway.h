@@ -18,6 +18,7 @@ namespace perimeter::upstream { class UpstreamClient; }
 namespace perimeter::gateway {
 
 class AdminApi;
+class HealthChecker;
 class Pipeline;
 struct Exchange;
 
@@ -84,6 +85,7 @@ private:
     http::HttpServer *m_server = nullptr;
     Pipeline *m_pipeline = nullptr;
     AdminApi *m_admin = nullptr;
+    HealthChecker *m_health = nullptr;
     QFileSystemWatcher *m_policyWatcher = nullptr;
     QTimer m_drainTimer;
     bool m_draining = false;

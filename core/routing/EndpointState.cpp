@@ -7,7 +7,7 @@ EndpointState::EndpointState(QString id, int capacity) : m_id(std::move(id)), m_
 
 bool EndpointState::isAvailable(qint64 nowMs) const
 {
-    return !isCircuitOpen(nowMs);
+    return m_probeHealthy && !isCircuitOpen(nowMs);
 }
 
 void EndpointState::requestFinished(bool success, qint64 latencyMs, qint64 nowMs)

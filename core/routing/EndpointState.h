@@ -20,6 +20,9 @@ public:
     double latencyEwmaMs() const { return m_latencyEwmaMs; }
 
     bool isAvailable(qint64 nowMs) const;
+    // Active health checks: a failed probe takes the endpoint out until a probe succeeds.
+    bool isProbeHealthy() const { return m_probeHealthy; }
+    void setProbeResult(bool healthy) { m_probeHealthy = healthy; }
     bool isCircuitOpen(qint64 nowMs) const { return m_openUntilMs > nowMs; }
 
     void requestStarted() { ++m_inFlight; }
@@ -35,6 +38,7 @@ private:
     int m_consecutiveFailures = 0;
     qint64 m_openUntilMs = 0;
     double m_latencyEwmaMs = -1.0;
+    bool m_probeHealthy = true;
 };
 
 } // namespace perimeter::routing

@@ -76,7 +76,8 @@ RouteDecision Router::route(const config::Config &config, const Request &request
                 continue;
             }
             if (it == states.constEnd() || !it->isAvailable(nowMs)) {
-                d.trace.append(QStringLiteral("%1 (%2): dropped, circuit open after failures").arg(id, tierName(tier)));
+                d.trace.append(QStringLiteral("%1 (%2): dropped, %3").arg(id, tierName(tier),
+                    it != states.constEnd() && !it->isProbeHealthy() ? QStringLiteral("health check failing") : QStringLiteral("circuit open after failures")));
                 continue;
             }
             if (it->inFlight() >= it->capacity()) {

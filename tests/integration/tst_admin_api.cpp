@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -81,10 +82,16 @@ void AdminApiTest::initTestCase()
          QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("gpu")}, {QStringLiteral("tier"), QStringLiteral("onprem")},
                                 {QStringLiteral("url"), m_onprem.url() + QStringLiteral("/v1")}},
                     QJsonObject{{QStringLiteral("id"), QStringLiteral("saas")}, {QStringLiteral("tier"), QStringLiteral("cloud")},
-                                {QStringLiteral("url"), m_cloud.url() + QStringLiteral("/v1")}}}},
+                                {QStringLiteral("url"), m_cloud.url() + QStringLiteral("/v1")}},
+                    // Nothing listens on port 1: its health check must fail.
+                    QJsonObject{{QStringLiteral("id"), QStringLiteral("dead")}, {QStringLiteral("tier"), QStringLiteral("onprem")},
+                                {QStringLiteral("url"), QStringLiteral("http://127.0.0.1:1/v1")}}}},
+        {QStringLiteral("health_checks"), QJsonObject{{QStringLiteral("interval_ms"), 300}, {QStringLiteral("timeout_ms"), 1000}}},
         // Hosted in the cloud only, so a policy change shows as routed vs. rejected.
         {QStringLiteral("models"), QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("shared")}, {QStringLiteral("kind"), QStringLiteral("chat")},
-                                                          {QStringLiteral("endpoints"), QJsonArray{QStringLiteral("saas")}}}}}};
+                                                          {QStringLiteral("endpoints"), QJsonArray{QStringLiteral("saas")}}},
+                                              QJsonObject{{QStringLiteral("name"), QStringLiteral("local")}, {QStringLiteral("kind"), QStringLiteral("chat")},
+                                                          {QStringLiteral("endpoints"), QJsonArray{QStringLiteral("dead"), QStringLiteral("gpu")}}}}}};
     const QString configPath = m_dir.filePath(QStringLiteral("perimeter.json"));
     QFile file(configPath);
     QVERIFY(file.open(QIODevice::WriteOnly));
@@ -222,9 +229,19 @@ void AdminApiTest::endpointsReportHealth()
     auto r = admin("GET", QStringLiteral("/admin/v1/endpoints"));
     QCOMPARE(r.status, 200);
     const auto list = QJsonDocument::fromJson(r.body).object()[QStringLiteral("endpoints")].toArray();
-    QCOMPARE(list.size(), 2);
+    QCOMPARE(list.size(), 3);
+    QMap<QString, bool> available;
     for (const auto &e : list)
-        QVERIFY(e.toObject()[QStringLiteral("available")].toBool());
+        available.insert(e.toObject()[QStringLiteral("id")].toString(), e.toObject()[QStringLiteral("available")].toBool());
+    QVERIFY(available.value(QStringLiteral("gpu")));
+    QVERIFY(available.value(QStringLiteral("saas")));
+    QVERIFY(!available.value(QStringLiteral("dead"))); // probed every 300 ms; failed long ago
+    // The router leaves the failing endpoint out and says why.
+    const QByteArray body = "{\"request\": {\"model\": \"local\", \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}}";
+    const auto sim = QJsonDocument::fromJson(admin("POST", QStringLiteral("/admin/v1/simulate"), body).body).object();
+    QCOMPARE(sim[QStringLiteral("route")][QStringLiteral("endpoint")].toString(), QStringLiteral("gpu"));
+    const QString trace = QString::fromUtf8(QJsonDocument(sim[QStringLiteral("route")][QStringLiteral("trace")].toArray()).toJson());
+    QVERIFY2(trace.contains(QStringLiteral("dead (onprem): dropped, health check failing")), qPrintable(trace));
 }
 
 void AdminApiTest::policyFileEditIsPickedUp()
