@@ -12,7 +12,9 @@ public:
     const char *name() const override { return "classify"; }
     StageStatus run(const std::shared_ptr<Exchange> &exchange, Pipeline &pipeline) override;
 
-    static constexpr qsizetype inlineScanLimitBytes = 128 * 1024;
+    // Up to this size the scan costs well under a millisecond and runs inline; larger bodies
+    // go to the thread pool so other requests keep flowing.
+    static constexpr qsizetype inlineScanLimitBytes = 32 * 1024;
 
     // Sets the exchange's classification and level (report, fail-closed rule, caller label).
     static void apply(Exchange &exchange, classify::ClassificationReport report);
