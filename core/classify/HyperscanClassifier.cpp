@@ -3,6 +3,8 @@
 #include "TextNormalizer.h"
 #include <hs/hs.h>
 #include <algorithm>
+#include <climits>
+#include <cstring>
 
 namespace perimeter::classify {
 
@@ -14,38 +16,153 @@ struct RawMatch {
     size_t to;
 };
 
-struct MatchSink {
-    std::vector<RawMatch> *matches;
-    qint64 limit;
-    bool overflow = false;
+struct EndMatch {
+    unsigned int id;
+    size_t to;
 };
 
-int onMatch(unsigned int id, unsigned long long from, unsigned long long to, unsigned int, void *ctx)
+struct Window {
+    size_t bufferStart; // offset of the window's first byte in the compacted buffer
+    size_t textStart;
+    size_t length;
+};
+
+// Reused across scans on one thread: a scan allocates nothing once these have grown.
+struct ScanBuffers {
+    std::vector<EndMatch> ends;
+    std::vector<RawMatch> raw;
+    std::vector<RawMatch> sorted;
+    std::vector<RawMatch> confirmed;
+    std::vector<EndMatch> pending;
+    std::vector<Window> windows;
+    std::vector<size_t> bucket;
+    std::string compact;
+    qint64 limit = 0;
+    qint64 count = 0;
+    bool overflow = false;
+    size_t offset = 0; // added to reported offsets (confirm windows)
+};
+
+ScanBuffers &buffers()
 {
-    auto *sink = static_cast<MatchSink *>(ctx);
-    if (qint64(sink->matches->size()) >= sink->limit) {
-        sink->overflow = true;
-        return 1; // stop scanning
+    thread_local ScanBuffers b;
+    return b;
+}
+
+int onEnd(unsigned int id, unsigned long long, unsigned long long to, unsigned int, void *ctx)
+{
+    auto *b = static_cast<ScanBuffers *>(ctx);
+    if (++b->count > b->limit) {
+        b->overflow = true;
+        return 1;
     }
-    sink->matches->push_back({id, size_t(from), size_t(to)});
+    b->ends.push_back({id, size_t(to)});
     return 0;
 }
 
-bool isWordByte(char c)
+int onSpan(unsigned int id, unsigned long long from, unsigned long long to, unsigned int, void *ctx)
 {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+    auto *b = static_cast<ScanBuffers *>(ctx);
+    if (++b->count > b->limit) {
+        b->overflow = true;
+        return 1;
+    }
+    b->raw.push_back({id, size_t(from), size_t(to)});
+    return 0;
 }
 
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
-
-bool containsWordAt(std::string_view hay, size_t pos, std::string_view word)
+int onConfirm(unsigned int id, unsigned long long from, unsigned long long to, unsigned int, void *ctx)
 {
-    if (pos + word.size() > hay.size())
-        return false;
-    for (size_t k = 0; k < word.size(); ++k)
-        if (lower(hay[pos + k]) != word[k])
-            return false;
-    return pos == 0 || !isWordByte(hay[pos - 1]) || !isWordByte(word.front());
+    auto *b = static_cast<ScanBuffers *>(ctx);
+    if (++b->count > b->limit) {
+        b->overflow = true;
+        return 1;
+    }
+    b->confirmed.push_back({id, size_t(from) + b->offset, size_t(to) + b->offset});
+    return 0;
+}
+
+inline bool isDigitByte(char c) { return static_cast<unsigned char>(c - '0') < 10; }
+inline bool isAlnumByte(char c)
+{
+    return isDigitByte(c) || static_cast<unsigned char>((c | 0x20) - 'a') < 26;
+}
+inline bool isWordByte(char c) { return isAlnumByte(c) || c == '_'; }
+inline char lower(char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
+
+// Windows around digits: the digit-shaped patterns (identifiers, numeric dates, phones, IPv4)
+// all contain digits and reach beyond their digit tokens at most a separator or two and a
+// token of up to three characters (a NINO's "AB 12 34 56 C", "+44 (20)", "12:30 p.m."), so
+// scanning only these windows finds exactly their matches. Digit tokens joined by short gaps form one window ("MH 12 AB 1234").
+// Windows start and end at token boundaries so word-boundary assertions hold as in the text.
+constexpr size_t kDigitGap = 12; // an IBAN may have two letter groups in a row ("2345 MTLC AST0")
+constexpr size_t kMarginBefore = 4;
+constexpr size_t kMarginAfter = 6;
+
+void digitWindows(std::string_view t, ScanBuffers &b)
+{
+    const size_t n = t.size();
+    const char *p = t.data();
+    size_t i = 0;
+    while (i < n) {
+        while (i < n && !isDigitByte(p[i]))
+            ++i;
+        if (i >= n)
+            break;
+        size_t first = i;
+        while (first > 0 && isAlnumByte(p[first - 1]))
+            --first;
+        size_t e = i + 1;
+        for (;;) {
+            while (e < n && isAlnumByte(p[e]))
+                ++e;
+            const size_t lim = std::min(n, e + kDigitGap);
+            size_t k = e;
+            while (k < lim && !isDigitByte(p[k]))
+                ++k;
+            if (k >= lim)
+                break;
+            e = k + 1;
+        }
+        // margins end at token boundaries; a token only partly inside a margin is left out
+        size_t ws = first > kMarginBefore ? first - kMarginBefore : 0;
+        while (ws > 0 && ws < first && isWordByte(p[ws - 1]))
+            ++ws;
+        size_t we = std::min(n, e + kMarginAfter);
+        while (we > e && we < n && isWordByte(p[we]))
+            --we;
+        if (!b.windows.empty() && ws <= b.windows.back().textStart + b.windows.back().length) {
+            Window &last = b.windows.back();
+            last.length = std::max(last.length, we - last.textStart);
+        } else {
+            b.windows.push_back({0, ws, we - ws});
+        }
+        i = std::max(e, we);
+    }
+    // compacted buffer: windows separated by a byte no digit pattern accepts or treats as a word
+    size_t total = 0;
+    for (const auto &w : b.windows)
+        total += w.length + 1;
+    b.compact.resize(total);
+    size_t pos = 0;
+    for (auto &w : b.windows) {
+        b.compact[pos++] = '\x01';
+        w.bufferStart = pos;
+        std::memcpy(b.compact.data() + pos, p + w.textStart, w.length);
+        pos += w.length;
+    }
+}
+
+bool containsWord(std::string_view hayLower, char before, std::string_view word)
+{
+    size_t pos = hayLower.find(word);
+    while (pos != std::string_view::npos) {
+        const char prev = pos == 0 ? before : hayLower[pos - 1];
+        if (!isWordByte(prev) || !isWordByte(word.front()))
+            return true;
+        pos = hayLower.find(word, pos + 1);
+    }
+    return false;
 }
 
 } // namespace
@@ -70,34 +187,15 @@ Result<std::shared_ptr<const HyperscanClassifier>> HyperscanClassifier::create(s
     std::shared_ptr<HyperscanClassifier> self(new HyperscanClassifier());
     self->m_recognizers = std::move(recognizers);
     self->m_options = options;
-
-    std::vector<const char *> patterns;
-    std::vector<unsigned int> flags;
-    std::vector<unsigned int> ids;
-    for (size_t i = 0; i < self->m_recognizers.size(); ++i) {
-        patterns.push_back(self->m_recognizers[i].pattern.c_str());
-        flags.push_back(self->m_recognizers[i].flags | HS_FLAG_SOM_LEFTMOST);
-        ids.push_back(unsigned(i));
+    auto dbs = CompiledDatabases::obtain(self->m_recognizers);
+    if (!dbs)
+        return dbs.error();
+    self->m_dbs = dbs.value();
+    // one scratch serves all three databases (they are never scanned at the same time)
+    for (hs_database_t *db : {self->m_dbs->text(), self->m_dbs->confirm(), self->m_dbs->digits()}) {
+        if (db && hs_alloc_scratch(db, &self->m_prototype) != HS_SUCCESS)
+            return Error{QStringLiteral("classifier_error"), QStringLiteral("cannot allocate Hyperscan scratch space")};
     }
-    hs_compile_error_t *err = nullptr;
-    if (hs_compile_multi(patterns.data(), flags.data(), ids.data(), unsigned(patterns.size()), HS_MODE_BLOCK, nullptr,
-                         &self->m_db, &err)
-        != HS_SUCCESS) {
-        QString where;
-        if (err && err->expression >= 0 && size_t(err->expression) < self->m_recognizers.size()) {
-            where = self->m_recognizers[size_t(err->expression)].name + QStringLiteral(": ");
-        } else {
-            // database-wide errors name no expression: find the offending patterns one by one
-            for (const auto &rec : self->m_recognizers)
-                if (!checkPattern(rec.pattern, rec.flags).isEmpty())
-                    where += rec.name + QStringLiteral(": ");
-        }
-        const QString message = where + (err && err->message ? QString::fromUtf8(err->message) : QStringLiteral("unknown error"));
-        hs_free_compile_error(err);
-        return Error{QStringLiteral("classifier_error"), QStringLiteral("pattern compilation failed: ") + message};
-    }
-    if (hs_alloc_scratch(self->m_db, &self->m_prototype) != HS_SUCCESS)
-        return Error{QStringLiteral("classifier_error"), QStringLiteral("cannot allocate Hyperscan scratch space")};
     return std::shared_ptr<const HyperscanClassifier>(std::move(self));
 }
 
@@ -107,8 +205,6 @@ HyperscanClassifier::~HyperscanClassifier()
         hs_free_scratch(s);
     if (m_prototype)
         hs_free_scratch(m_prototype);
-    if (m_db)
-        hs_free_database(m_db);
 }
 
 hs_scratch *HyperscanClassifier::acquireScratch() const
@@ -122,7 +218,7 @@ hs_scratch *HyperscanClassifier::acquireScratch() const
         }
     }
     hs_scratch_t *clone = nullptr;
-    if (hs_clone_scratch(m_prototype, &clone) != HS_SUCCESS)
+    if (!m_prototype || hs_clone_scratch(m_prototype, &clone) != HS_SUCCESS)
         return nullptr;
     return clone;
 }
@@ -135,17 +231,25 @@ void HyperscanClassifier::releaseScratch(hs_scratch *scratch) const
 
 double HyperscanClassifier::applyContext(std::string_view text, const Recognizer &rec, const Candidate &c) const
 {
-    if (rec.context.empty())
+    if (rec.context.empty() || c.score >= 1.0)
         return c.score;
     const size_t from = c.start > m_options.contextBefore ? c.start - m_options.contextBefore : 0;
     const size_t to = std::min(text.size(), c.end + m_options.contextAfter);
+    // the value itself is not its own context: search before and after it
+    char before[256];
+    char after[256];
+    const size_t nb = std::min<size_t>(c.start - from, sizeof before);
+    const size_t na = std::min<size_t>(to > c.end ? to - c.end : 0, sizeof after);
+    for (size_t k = 0; k < nb; ++k)
+        before[k] = lower(text[c.start - nb + k]);
+    for (size_t k = 0; k < na; ++k)
+        after[k] = lower(text[c.end + k]);
+    const char beforeStart = c.start - nb > 0 ? text[c.start - nb - 1] : ' ';
+    const char afterStart = c.end > 0 ? text[c.end - 1] : ' ';
     for (const auto &word : rec.context) {
-        for (size_t p = from; p + word.size() <= to; ++p) {
-            if (p >= c.start && p < c.end)
-                continue; // the value itself is not its own context
-            if (containsWordAt(text, p, word))
-                return std::min(1.0, std::max(c.score + m_options.contextBoost, m_options.minScoreWithContext));
-        }
+        if (containsWord(std::string_view(before, nb), beforeStart, word)
+            || containsWord(std::string_view(after, na), afterStart, word))
+            return std::min(1.0, std::max(c.score + m_options.contextBoost, m_options.minScoreWithContext));
     }
     return c.score;
 }
@@ -154,38 +258,122 @@ Result<Findings> HyperscanClassifier::scan(const QString &text) const
 {
     const NormalizedText norm = TextNormalizer::normalize(text);
     const std::string_view bytes(norm.bytes);
-    std::vector<RawMatch> matches;
+    ScanBuffers &b = buffers();
+    b.ends.clear();
+    b.raw.clear();
+    b.confirmed.clear();
+    b.pending.clear();
+    b.windows.clear();
+    b.limit = m_options.maxMatches;
+    b.count = 0;
+    b.overflow = false;
+    b.offset = 0;
+
     if (!bytes.empty()) {
         hs_scratch_t *scratch = acquireScratch();
         if (!scratch)
             return Error{QStringLiteral("classifier_error"), QStringLiteral("cannot allocate Hyperscan scratch space")};
-        MatchSink sink{&matches, m_options.maxMatches};
-        const hs_error_t rc = hs_scan(m_db, bytes.data(), unsigned(bytes.size()), 0, scratch, onMatch, &sink);
+        hs_error_t rc = HS_SUCCESS;
+        if (m_dbs->text())
+            rc = hs_scan(m_dbs->text(), bytes.data(), unsigned(bytes.size()), 0, scratch, onEnd, &b);
+        if (rc == HS_SUCCESS && m_dbs->digits()) {
+            digitWindows(bytes, b);
+            if (!b.compact.empty())
+                rc = hs_scan(m_dbs->digits(), b.compact.data(), unsigned(b.compact.size()), 0, scratch, onSpan, &b);
+            // back to text offsets (a match never crosses the separator between windows)
+            size_t kept = 0;
+            for (const auto &m : b.raw) {
+                auto w = std::upper_bound(b.windows.begin(), b.windows.end(), m.from,
+                                          [](size_t v, const Window &win) { return v < win.bufferStart; });
+                if (w == b.windows.begin())
+                    continue; // on the leading separator: cannot happen for digit patterns
+                --w;
+                if (m.to > w->bufferStart + w->length)
+                    continue; // across a separator: likewise
+                b.raw[kept++] = {m.id, m.from - w->bufferStart + w->textStart, m.to - w->bufferStart + w->textStart};
+            }
+            b.raw.resize(kept);
+        }
+        // starts of Text-mode matches
+        for (const auto &e : b.ends) {
+            const Recognizer &rec = m_recognizers[e.id];
+            const auto &w = m_dbs->width(e.id);
+            if (m_dbs->needsConfirm(e.id)) {
+                b.pending.push_back(e);
+                continue;
+            }
+            const size_t width = rec.start == StartMode::FromEnd ? w.min : w.max;
+            b.raw.push_back({e.id, e.to >= width ? e.to - width : 0, e.to});
+        }
+        if (rc == HS_SUCCESS && !b.pending.empty()) {
+            // one leftmost-start re-match per cluster of nearby ends
+            constexpr size_t kCap = 8192;
+            size_t i = 0;
+            while (i < b.pending.size() && rc == HS_SUCCESS) {
+                const auto reach = [&](const EndMatch &e) {
+                    const size_t w = std::min<size_t>(m_dbs->width(e.id).max, kCap) + 1;
+                    return e.to > w ? e.to - w : 0;
+                };
+                size_t ws = reach(b.pending[i]);
+                size_t we = b.pending[i].to;
+                size_t j = i + 1;
+                while (j < b.pending.size() && reach(b.pending[j]) <= we) {
+                    ws = std::min(ws, reach(b.pending[j]));
+                    we = std::max(we, b.pending[j].to);
+                    ++j;
+                }
+                b.confirmed.clear();
+                b.offset = ws;
+                rc = hs_scan(m_dbs->confirm(), bytes.data() + ws, unsigned(we - ws), 0, scratch, onConfirm, &b);
+                const auto byEnd = [](const RawMatch &x, const RawMatch &y) { return x.to != y.to ? x.to < y.to : x.id < y.id; };
+                std::sort(b.confirmed.begin(), b.confirmed.end(), byEnd);
+                for (size_t k = i; k < j; ++k) {
+                    const RawMatch key{b.pending[k].id, 0, b.pending[k].to};
+                    const auto it = std::lower_bound(b.confirmed.begin(), b.confirmed.end(), key, byEnd);
+                    if (it != b.confirmed.end() && it->id == key.id && it->to == key.to)
+                        b.raw.push_back(*it);
+                }
+                i = j;
+            }
+        }
         releaseScratch(scratch);
-        if (sink.overflow)
+        if (b.compact.capacity() > (size_t(8) << 20))
+            std::string().swap(b.compact); // one huge payload should not pin its buffer to the thread
+        if (b.overflow)
             return Error{QStringLiteral("classifier_error"), QStringLiteral("too many candidate matches")};
         if (rc != HS_SUCCESS)
             return Error{QStringLiteral("classifier_error"), QStringLiteral("Hyperscan scan failed (%1)").arg(rc)};
     }
 
-    std::sort(matches.begin(), matches.end(), [](const RawMatch &a, const RawMatch &b) {
-        if (a.id != b.id)
-            return a.id < b.id;
-        if (a.from != b.from)
-            return a.from < b.from;
-        return a.to > b.to;
-    });
+    // group by recognizer (counting sort), then by start, longest first within a start
+    const size_t nrec = m_recognizers.size();
+    b.bucket.assign(nrec + 1, 0);
+    for (const auto &m : b.raw)
+        ++b.bucket[m.id + 1];
+    for (size_t k = 1; k <= nrec; ++k)
+        b.bucket[k] += b.bucket[k - 1];
+    b.sorted.resize(b.raw.size());
+    {
+        std::vector<size_t> &next = b.bucket;
+        for (const auto &m : b.raw)
+            b.sorted[next[m.id]++] = m;
+        // next[k] is now the end of bucket k, i.e. the start of bucket k + 1
+        for (size_t k = 0; k < nrec; ++k) {
+            const size_t begin = k == 0 ? 0 : next[k - 1];
+            if (next[k] - begin > 1)
+                std::sort(b.sorted.begin() + qptrdiff(begin), b.sorted.begin() + qptrdiff(next[k]),
+                          [](const RawMatch &x, const RawMatch &y) { return x.from != y.from ? x.from < y.from : x.to > y.to; });
+        }
+    }
 
-    struct Accepted {
-        Candidate c;
-        unsigned int id;
-    };
-    std::vector<Accepted> accepted;
+    Findings findings;
+    const auto &matches = b.sorted;
     size_t i = 0;
     while (i < matches.size()) {
         const unsigned int id = matches[i].id;
         const Recognizer &rec = m_recognizers[id];
         size_t coveredUntil = 0;
+        size_t lastStart = SIZE_MAX, lastEnd = 0;
         bool any = false;
         while (i < matches.size() && matches[i].id == id) {
             const size_t from = matches[i].from;
@@ -199,10 +387,21 @@ Result<Findings> HyperscanClassifier::scan(const QString &text) const
                         continue;
                     if (c.end <= c.start || c.end > bytes.size())
                         continue;
-                    c.score = applyContext(bytes, rec, c);
                     coveredUntil = std::max(matches[k].to, c.end);
                     any = true;
-                    accepted.push_back({std::move(c), id});
+                    if (c.start == lastStart && c.end == lastEnd)
+                        break; // triggers of one entity (FromEnd) validate to the same span
+                    lastStart = c.start;
+                    lastEnd = c.end;
+                    c.score = applyContext(bytes, rec, c);
+                    Finding f;
+                    f.type = rec.type;
+                    f.subtype = std::move(c.subtype);
+                    norm.toOriginal(c.start, c.end, f.start, f.end);
+                    f.score = c.score;
+                    f.recognizer = rec.name;
+                    if (f.end > f.start)
+                        findings.push_back(std::move(f));
                     break;
                 }
             }
@@ -210,57 +409,67 @@ Result<Findings> HyperscanClassifier::scan(const QString &text) const
         }
     }
 
-    Findings findings;
-    findings.reserve(qsizetype(accepted.size()));
-    for (const auto &a : accepted) {
-        const Recognizer &rec = m_recognizers[a.id];
-        Finding f;
-        f.type = rec.type;
-        f.subtype = a.c.subtype;
-        norm.toOriginal(a.c.start, a.c.end, f.start, f.end);
-        f.score = a.c.score;
-        f.recognizer = rec.name;
-        if (f.end > f.start)
-            findings.push_back(std::move(f));
-    }
-
     // Overlap resolution. Same type: one finding per region (highest score, then longest).
     // Different types: a finding strictly inside a longer finding that scores at least as high
     // is a fragment of it (digits of a card read as a phone number), except inside a URL, which
-    // legitimately contains addresses, e-mails and secrets.
-    std::sort(findings.begin(), findings.end(), [](const Finding &a, const Finding &b) {
-        if (a.score != b.score)
-            return a.score > b.score;
-        return (a.end - a.start) > (b.end - b.start);
+    // legitimately contains addresses, e-mails and secrets. Resolved per cluster of overlapping
+    // findings, so the cost stays linear in the number of separate regions.
+    std::sort(findings.begin(), findings.end(), [](const Finding &x, const Finding &y) {
+        return x.start != y.start ? x.start < y.start : x.end < y.end;
     });
     Findings kept;
-    for (const auto &f : findings) {
-        bool drop = false;
-        for (const auto &k : kept) {
-            const bool overlap = f.start < k.end && k.start < f.end;
-            if (!overlap)
-                continue;
-            if (k.type == f.type) {
-                drop = true;
-                break;
-            }
-            const bool inside = f.start >= k.start && f.end <= k.end && (f.end - f.start) < (k.end - k.start);
-            // a credential is never a fragment of something else: it decides the level
-            if (inside && k.type != QLatin1String("URL") && f.type != QLatin1String("SECRET")) {
-                drop = true;
-                break;
-            }
+    kept.reserve(findings.size());
+    std::vector<const Finding *> cluster;
+    std::vector<const Finding *> clusterKept;
+    const auto resolve = [&]() {
+        if (cluster.size() == 1) {
+            kept.push_back(*cluster.front());
+            return;
         }
-        if (!drop)
-            kept.push_back(f);
+        std::sort(cluster.begin(), cluster.end(), [](const Finding *x, const Finding *y) {
+            if (x->score != y->score)
+                return x->score > y->score;
+            if ((x->end - x->start) != (y->end - y->start))
+                return (x->end - x->start) > (y->end - y->start);
+            return x->start < y->start;
+        });
+        clusterKept.clear();
+        for (const Finding *f : cluster) {
+            bool drop = false;
+            for (const Finding *k : clusterKept) {
+                if (!(f->start < k->end && k->start < f->end))
+                    continue;
+                if (k->type == f->type) {
+                    drop = true;
+                    break;
+                }
+                const bool inside = f->start >= k->start && f->end <= k->end && (f->end - f->start) < (k->end - k->start);
+                // a credential is never a fragment of something else: it decides the level
+                if (inside && k->type != QLatin1String("URL") && f->type != QLatin1String("SECRET")) {
+                    drop = true;
+                    break;
+                }
+            }
+            if (!drop)
+                clusterKept.push_back(f);
+        }
+        std::sort(clusterKept.begin(), clusterKept.end(), [](const Finding *x, const Finding *y) {
+            return x->start != y->start ? x->start < y->start : x->end < y->end;
+        });
+        for (const Finding *f : clusterKept)
+            kept.push_back(*f);
+    };
+    qint64 clusterEnd = -1;
+    for (const auto &f : findings) {
+        if (!cluster.empty() && f.start >= clusterEnd) {
+            resolve();
+            cluster.clear();
+        }
+        cluster.push_back(&f);
+        clusterEnd = std::max(clusterEnd, f.end);
     }
-    // A lower-scored longer finding may still swallow shorter ones of other types: handled above
-    // only for higher scores, which keeps e.g. a weak bank number from hiding a strong phone.
-    std::sort(kept.begin(), kept.end(), [](const Finding &a, const Finding &b) {
-        if (a.start != b.start)
-            return a.start < b.start;
-        return a.end < b.end;
-    });
+    if (!cluster.empty())
+        resolve();
     return kept;
 }
 

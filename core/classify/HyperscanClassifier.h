@@ -1,23 +1,28 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 #include "Classifier.h"
+#include "CompiledDatabases.h"
 #include "Recognizer.h"
 #include <memory>
 #include <mutex>
 #include <vector>
 
-struct hs_database;
 struct hs_scratch;
 
 namespace perimeter::classify {
 
-// All recognizers compiled into one Hyperscan block-mode database, read-only after
-// construction. Scratch spaces come from a pool (cloned on demand) so any number of threads can
-// scan concurrently with one instance.
+// All recognizers compiled into Hyperscan block-mode databases (see CompiledDatabases), read-only
+// after construction. Scratch spaces come from a pool (cloned on demand) so any number of
+// threads can scan concurrently with one instance.
+//
+// A scan is: one pass of the literal-anchored patterns over the whole text reporting end
+// offsets only; a pass of the digit-shaped identifier patterns over the windows around digits;
+// start offsets recovered by width or a re-match on a short window; validators only on those
+// candidates.
 class HyperscanClassifier final : public Classifier {
 public:
     struct Options {
-        qint64 maxMatches = 4'000'000;     // more raw matches than this: scan error (fail closed)
+        qint64 maxMatches = 4000000;       // more raw matches than this: scan error (fail closed)
         double contextBoost = 0.35;        // Presidio's context similarity factor
         double minScoreWithContext = 0.4;
         size_t contextBefore = 64;         // bytes of normalised text searched for context words
@@ -33,6 +38,7 @@ public:
 
     Result<Findings> scan(const QString &text) const override;
     int recognizerCount() const { return int(m_recognizers.size()); }
+    CompiledDatabases::Origin databaseOrigin() const { return m_dbs->origin(); }
 
     // Compiles one pattern alone; returns the Hyperscan error message or "" when it compiles.
     static QString checkPattern(const std::string &pattern, unsigned int flags);
@@ -48,7 +54,7 @@ private:
 
     std::vector<Recognizer> m_recognizers;
     Options m_options;
-    hs_database *m_db = nullptr;
+    std::shared_ptr<const CompiledDatabases> m_dbs;
     hs_scratch *m_prototype = nullptr;
     mutable std::mutex m_poolMutex;
     mutable std::vector<hs_scratch *> m_pool;

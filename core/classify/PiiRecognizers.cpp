@@ -80,6 +80,7 @@ Recognizer make(const char *name, const char *type, std::string pattern, double 
     r.validate = std::move(v);
     r.context = std::move(context);
     r.flags = flags;
+    r.scan = ScanMode::DigitWindows; // identifiers are digit-shaped; the few others say so
     return r;
 }
 
@@ -119,6 +120,16 @@ bool cardPrefix(const std::string &d)
     }
 }
 
+// Default-policy choice: a structured format of a restricted identifier (letters and digits in
+// the issuer's fixed layout: A12803456, AA1234567, A1234567Z, ABCDE1234F) scores kShapeScore,
+// which reaches the 0.4 threshold of the weak types without a context word: a false negative
+// sends a national ID to the cloud, a false positive only keeps a request on-prem. Bare digit
+// runs (any 9-digit number as an SSN, ITIN or passport, 6-14 digits as a driving licence, 8-17
+// as a bank account) and the loose US licence shapes (a letter and 3-14 digits: "H100", "A380")
+// stay below it and count only near a context word, or every order number and product name
+// would pin traffic on-prem.
+constexpr double kShapeScore = 0.4;
+
 // Context words (lower case).
 const std::vector<std::string> kCardCtx = {"credit", "card", "visa", "mastercard", "amex", "cc ", "debit", "payment"};
 const std::vector<std::string> kSsnCtx = {"ssn", "social security", "social sec", "ssns", "ss#", "ssid"};
@@ -129,6 +140,154 @@ const std::vector<std::string> kDlCtx = {"driver", "driving", "licence", "licens
 const std::vector<std::string> kBankCtx = {"bank", "account", "acct", "checking", "saving", "routing", "debit"};
 const std::vector<std::string> kPhoneCtx = {"phone", "tel", "mobile", "cell", "call", "fax", "number", "contact",
                                             "whatsapp", "telepono", "telefon", "phone#"};
+
+bool isEmailLocalChar(char c) { return isAlnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-'; }
+bool isLabelChar(char c) { return isAlnum(c) || c == '-'; }
+
+// [start, end) with '@' at `at`: the checks of an address once its span is known.
+bool emailSpanOk(std::string_view t, size_t start, size_t at, size_t end)
+{
+    if (at == start || at - start > 64)
+        return false;
+    if (end < t.size() && (t[end] == '-' || isAlnum(t[end])))
+        return false;
+    // user:password@host inside a URL is not an address
+    for (size_t b = start; b > 0 && start - b < 256;) {
+        --b;
+        if (t[b] == ' ' || t[b] == '\n' || t[b] == '\t' || t[b] == '"' || t[b] == '\'')
+            break;
+        if (t[b] == '/' && b > 0 && t[b - 1] == '/' && b > 1 && t[b - 2] == ':')
+            return false;
+    }
+    const auto domain = t.substr(at + 1, end - at - 1);
+    const auto dot = domain.rfind('.');
+    if (dot == std::string_view::npos)
+        return false;
+    const auto tld = domain.substr(dot + 1);
+    if (tld.size() < 2 || tld.size() > 63)
+        return false;
+    if (tld.substr(0, 4) == "xn--")
+        return tld.size() > 4;
+    return std::all_of(tld.begin(), tld.end(), [](char ch) { return isAlpha(ch); });
+}
+
+// c.end is just past "@label.x": find the '@', grow the local part left and the domain right.
+bool emailFromTrigger(std::string_view t, Candidate &c)
+{
+    size_t at = c.end;
+    while (at > 0 && t[at - 1] != '@')
+        --at;
+    if (at == 0)
+        return false;
+    --at;
+    size_t start = at;
+    while (start > 0 && at - start < 256 && isEmailLocalChar(t[start - 1]))
+        --start;
+    while (start < at && !isAlnum(t[start]))
+        ++start;
+    size_t end = at + 1;
+    while (end < t.size() && (isLabelChar(t[end]) || (t[end] == '.' && end + 1 < t.size() && isLabelChar(t[end + 1]))))
+        ++end;
+    // the longest domain first, then without its last labels ("a@b.com.x1" is a@b.com)
+    while (end > at + 1) {
+        if (emailSpanOk(t, start, at, end)) {
+            c.start = start;
+            c.end = end;
+            return true;
+        }
+        while (end > at + 1 && t[end - 1] != '.')
+            --end;
+        if (end > at + 1)
+            --end;
+    }
+    return false;
+}
+
+// c.end is just past "scheme://": the scheme is the longest known suffix before it, the URL
+// runs to the next space, quote or angle bracket.
+bool urlFromScheme(std::string_view t, Candidate &c)
+{
+    const size_t colon = c.end - 3;
+    size_t start = colon;
+    for (std::string_view scheme : {"https", "http", "ftp", "wss", "ws"}) {
+        if (colon >= scheme.size() && lowerStr(t.substr(colon - scheme.size(), scheme.size())) == scheme) {
+            start = colon - scheme.size();
+            break;
+        }
+    }
+    if (start == colon)
+        return false;
+    size_t end = c.end;
+    while (end < t.size()) {
+        const auto ch = static_cast<unsigned char>(t[end]);
+        if (ch <= 0x20 || ch == '"' || ch == '\'' || ch == '<' || ch == '>' || ch == '`' || ch == 0x7f)
+            break;
+        ++end;
+    }
+    if (end == c.end)
+        return false;
+    c.start = start;
+    c.end = end;
+    while (c.end > c.start && std::string_view(".,;:!?)]}'\"").find(t[c.end - 1]) != std::string_view::npos)
+        --c.end;
+    const auto s = sv(t, c);
+    const auto hostStart = s.find("://") + 3;
+    auto hostEnd = s.find_first_of("/?#", hostStart);
+    if (hostEnd == std::string_view::npos)
+        hostEnd = s.size();
+    auto host = s.substr(hostStart, hostEnd - hostStart);
+    const auto at = host.rfind('@');
+    if (at != std::string_view::npos)
+        host = host.substr(at + 1);
+    const auto colonPos = host.rfind(':');
+    if (colonPos != std::string_view::npos && host.find(']') == std::string_view::npos)
+        host = host.substr(0, colonPos);
+    if (host.empty())
+        return false;
+    if (host == "localhost" || host.front() == '[')
+        return true;
+    const auto dot = host.rfind('.');
+    if (dot == std::string_view::npos || dot + 2 > host.size())
+        return false;
+    const auto tld = host.substr(dot + 1);
+    if (std::all_of(tld.begin(), tld.end(), [](char ch) { return isDigit(ch); }))
+        return true; // numeric host
+    return std::all_of(tld.begin(), tld.end(), [](char ch) { return isAlpha(ch) || ch == '-' || isDigit(ch); });
+}
+
+// c.end is just past ".tld": the domain is the run of labels before the dot.
+bool bareDomainFromTld(std::string_view t, Candidate &c)
+{
+    size_t dot = c.end;
+    while (dot > 0 && isAlpha(t[dot - 1]))
+        --dot;
+    if (dot == 0 || t[dot - 1] != '.')
+        return false;
+    --dot;
+    size_t start = dot;
+    for (;;) {
+        size_t p = start;
+        while (p > 0 && isLabelChar(t[p - 1]))
+            --p;
+        if (p == start)
+            break; // empty label
+        start = p;
+        if (start >= 2 && t[start - 1] == '.' && isLabelChar(t[start - 2]))
+            --start;
+        else
+            break;
+    }
+    while (start < dot && t[start] == '-')
+        ++start;
+    if (start >= dot || t[start] == '.')
+        return false;
+    c.start = start;
+    if (c.start > 0 && (t[c.start - 1] == '@' || t[c.start - 1] == '.' || t[c.start - 1] == '-' || t[c.start - 1] == '/' || isAlnum(t[c.start - 1])))
+        return false;
+    if (c.end < t.size() && (t[c.end] == '@' || t[c.end] == '-' || t[c.end] == '_' || (t[c.end] == '.' && c.end + 1 < t.size() && isAlnum(t[c.end + 1]))))
+        return false;
+    return true;
+}
 
 } // namespace
 
@@ -192,7 +351,9 @@ std::vector<Recognizer> BuiltinRecognizers::pii()
     r.push_back(make("UsItinRecognizer", "US_ITIN", R"(\b9\d{2}(?:-(?:5\d|6[0-5]|7\d|8[0-8]|9[0-24-9])\d{4}|(?:5\d|6[0-5]|7\d|8[0-8]|9[0-24-9])-\d{4})\b)", 0.05, itin, kItinCtx));
 
     // --- Weak US formats: count only with context (thresholds in TypeLevelMap::defaults()).
-    r.push_back(make("UsPassportRecognizer", "US_PASSPORT", R"(\b[A-Z]?\d{9}\b|\b[A-Z]\d{8}\b)", 0.1,
+    r.push_back(make("UsPassportRecognizer", "US_PASSPORT", R"(\b[A-Z]\d{8,9}\b)", kShapeScore,
+                     [](std::string_view t, Candidate &c) { return alnumBoundary(t, c.start, c.end); }, kPassportCtx));
+    r.push_back(make("UsPassportRecognizer", "US_PASSPORT", R"(\b\d{9}\b)", 0.1,
                      [](std::string_view t, Candidate &c) { return alnumBoundary(t, c.start, c.end); }, kPassportCtx));
     r.push_back(make("UsDriverLicenseRecognizer", "US_DRIVER_LICENSE",
                      R"(\b(?:[A-Z]\d{3,14}|[A-Z]{2}\d{2,7}|\d{2}[A-Z]{3}\d{5,6}|\d{9}[A-Z]|[A-Z]{2}\d{6}[A-Z]|\d{8}[A-Z]{2}|\d{3}[A-Z]{2}\d{4}|[A-Z]\d[A-Z]{2}\d{5}|[A-Z]\d{3}[A-Z]{4}\d{2})\b)",
@@ -249,12 +410,12 @@ std::vector<Recognizer> BuiltinRecognizers::pii()
                      },
                      {"partita iva", "p.iva", "piva", "vat"}));
     r.push_back(make("ItDriverLicenseRecognizer", "IT_DRIVER_LICENSE",
-                     R"(\b(?:[A-Z]{2}\d{7}[A-Z]|U1[BCDEFGHLJKMNPRSTUWYXZ0-9]{7}[A-Z])\b)", 0.2, {},
+                     R"(\b(?:[A-Z]{2}\d{7}[A-Z]|U1[BCDEFGHLJKMNPRSTUWYXZ0-9]{7}[A-Z])\b)", kShapeScore, {},
                      {"patente", "license", "licence", "driver", "guida"}, HS_FLAG_CASELESS));
-    r.push_back(make("ItPassportRecognizer", "IT_PASSPORT", R"(\b[A-Z]{2}\d{7}\b)", 0.05, {},
+    r.push_back(make("ItPassportRecognizer", "IT_PASSPORT", R"(\b[A-Z]{2}\d{7}\b)", kShapeScore, {},
                      {"passaporto", "passport", "elettronico", "documento"}, HS_FLAG_CASELESS));
     r.push_back(make("ItIdentityCardRecognizer", "IT_IDENTITY_CARD",
-                     R"(\b(?:[A-Z]{2}\d{5}[A-Z]{2}|\d{7}[A-Z]{2}|C[A-Z]\d{5}[A-Z]{2})\b)", 0.05, {},
+                     R"(\b(?:[A-Z]{2}\d{5}[A-Z]{2}|\d{7}[A-Z]{2}|C[A-Z]\d{5}[A-Z]{2})\b)", kShapeScore, {},
                      {"carta", "identità", "identita", "identity card", "documento", "cie"}, HS_FLAG_CASELESS));
 
     // --- Australia
@@ -274,7 +435,7 @@ std::vector<Recognizer> BuiltinRecognizers::pii()
     // --- India
     r.push_back(make("InPanRecognizer", "IN_PAN", R"(\b[A-Z]{3}[ABCFGHLJPTK][A-Z]\d{4}[A-Z]\b)", 0.5, {},
                      {"pan", "permanent account"}));
-    r.push_back(make("InPanRecognizer", "IN_PAN", R"(\b[A-Z]{5}\d{4}[A-Z]\b)", 0.1, {}, {"pan", "permanent account"}));
+    r.push_back(make("InPanRecognizer", "IN_PAN", R"(\b[A-Z]{5}\d{4}[A-Z]\b)", kShapeScore, {}, {"pan", "permanent account"}));
     r.push_back(make("InAadhaarRecognizer", "IN_AADHAAR", R"(\b[2-9]\d{3}[ :\-]?\d{4}[ :\-]?\d{4}\b)", 1.0,
                      digitsValidator(12, 12, [](const std::string &d) {
                          return cs::verhoeff(d) && !std::equal(d.begin(), d.end(), d.rbegin());
@@ -294,7 +455,7 @@ std::vector<Recognizer> BuiltinRecognizers::pii()
                      {"vehicle", "registration", "number plate", "rto"}));
     r.push_back(make("InVoterRecognizer", "IN_VOTER", R"(\b[A-Z]{3}\d{7}\b)", 0.4, {},
                      {"voter", "epic", "election", "vote"}));
-    r.push_back(make("InPassportRecognizer", "IN_PASSPORT", R"(\b[A-Z][1-9]\d ?\d{4}[1-9]\b)", 0.1, {},
+    r.push_back(make("InPassportRecognizer", "IN_PASSPORT", R"(\b[A-Z][1-9]\d ?\d{4}[1-9]\b)", kShapeScore, {},
                      {"passport", "travel document"}));
 
     // --- Singapore, Poland, Finland
@@ -305,7 +466,7 @@ std::vector<Recognizer> BuiltinRecognizers::pii()
                          return true;
                      },
                      {"nric", "fin", "singapore", "ic number"}, HS_FLAG_CASELESS));
-    r.push_back(make("SgFinRecognizer", "SG_NRIC_FIN", R"(\b[A-Z]\d{7}[A-Z]\b)", 0.1, {}, {"nric", "fin", "singapore"}));
+    r.push_back(make("SgFinRecognizer", "SG_NRIC_FIN", R"(\b[A-Z]\d{7}[A-Z]\b)", kShapeScore, {}, {"nric", "fin", "singapore"}));
     r.push_back(make("PlPeselRecognizer", "PL_PESEL", R"(\b\d{11}\b)", 0.5,
                      [](std::string_view t, Candidate &c) { return cs::plPesel(std::string(sv(t, c))); },
                      {"pesel"}));
@@ -317,35 +478,12 @@ std::vector<Recognizer> BuiltinRecognizers::pii()
                      {"hetu", "henkilötunnus", "henkilotunnus", "identity code", "personal identity"}));
 
     // --- Contact data
-    r.push_back(make("EmailRecognizer", "EMAIL_ADDRESS", R"([A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)", 1.0,
-                     [](std::string_view t, Candidate &c) {
-                         // SOM is leftmost: trim a local part that starts with punctuation
-                         while (c.start < c.end && !isAlnum(t[c.start]))
-                             ++c.start;
-                         const auto s = sv(t, c);
-                         const auto at = s.find('@');
-                         if (at == 0 || at == std::string_view::npos || at > 64)
-                             return false;
-                         if (c.end < t.size() && (t[c.end] == '-' || isAlnum(t[c.end])))
-                             return false;
-                         // user:password@host inside a URL is not an address
-                         for (size_t b = c.start; b > 0 && c.start - b < 256;) {
-                             --b;
-                             if (t[b] == ' ' || t[b] == '\n' || t[b] == '\t' || t[b] == '"' || t[b] == '\'')
-                                 break;
-                             if (t[b] == '/' && b > 0 && t[b - 1] == '/' && b > 1 && t[b - 2] == ':')
-                                 return false;
-                         }
-                         const auto domain = s.substr(at + 1);
-                         const auto dot = domain.rfind('.');
-                         const auto tld = domain.substr(dot + 1);
-                         if (tld.size() < 2 || tld.size() > 63)
-                             return false;
-                         if (tld.substr(0, 4) == "xn--")
-                             return tld.size() > 4;
-                         return std::all_of(tld.begin(), tld.end(), [](char ch) { return isAlpha(ch); });
-                     },
+    // E-mail: triggered by "@label." and grown both ways in C++ (a pattern with a leading class
+    // run would need start-of-match tracking over the whole text).
+    r.push_back(make("EmailRecognizer", "EMAIL_ADDRESS", R"(@[A-Za-z0-9\-]+\.[A-Za-z0-9])", 1.0, emailFromTrigger,
                      {"email", "e-mail", "mail"}));
+    r.back().scan = ScanMode::Text;
+    r.back().start = StartMode::FromEnd;
 
     // Phone numbers: international (+cc), NANP, and national formats with trunk prefix.
     auto phone = [](std::string_view t, Candidate &c) {
@@ -437,47 +575,18 @@ std::vector<Recognizer> BuiltinRecognizers::pii()
                          return true;
                      },
                      {"ip", "ipv6", "address", "server", "host"}));
+    r.back().scan = ScanMode::Text; // "::" and hex groups need no digit
 
     // URLs: with scheme, or bare domains under common TLDs.
-    r.push_back(make("UrlRecognizer", "URL", R"((?:https?|ftp|wss?)://[^\s"'<>`\x00-\x1f]+)", 0.6,
-                     [](std::string_view t, Candidate &c) {
-                         while (c.end > c.start && std::string_view(".,;:!?)]}'\"").find(t[c.end - 1]) != std::string_view::npos)
-                             --c.end;
-                         const auto s = sv(t, c);
-                         const auto hostStart = s.find("://") + 3;
-                         auto hostEnd = s.find_first_of("/?#", hostStart);
-                         if (hostEnd == std::string_view::npos)
-                             hostEnd = s.size();
-                         auto host = s.substr(hostStart, hostEnd - hostStart);
-                         const auto at = host.rfind('@');
-                         if (at != std::string_view::npos)
-                             host = host.substr(at + 1);
-                         const auto colon = host.rfind(':');
-                         if (colon != std::string_view::npos && host.find(']') == std::string_view::npos)
-                             host = host.substr(0, colon);
-                         if (host == "localhost" || host.front() == '[')
-                             return true;
-                         const auto dot = host.rfind('.');
-                         if (dot == std::string_view::npos || dot + 2 > host.size())
-                             return false;
-                         const auto tld = host.substr(dot + 1);
-                         if (std::all_of(tld.begin(), tld.end(), [](char ch) { return isDigit(ch); }))
-                             return true; // numeric host
-                         return std::all_of(tld.begin(), tld.end(), [](char ch) { return isAlpha(ch) || ch == '-' || isDigit(ch); });
-                     },
-                     {"url", "website", "link", "site"}, HS_FLAG_CASELESS));
+    r.push_back(make("UrlRecognizer", "URL", R"((?:https?|ftp|wss?)://)", 0.6, urlFromScheme, {"url", "website", "link", "site"},
+                     HS_FLAG_CASELESS));
+    r.back().scan = ScanMode::Text;
+    r.back().start = StartMode::FromEnd;
     r.push_back(make("UrlRecognizer", "URL",
-                     R"(\b(?:[a-z0-9\-]+\.)+(?:com|org|net|edu|gov|mil|int|info|biz|io|ai|co|app|dev|site|online|store|tech|cloud|me|tv|xyz|ly|uk|us|ca|de|fr|es|it|nl|be|ch|at|se|no|dk|fi|pl|pt|ie|il|in|jp|cn|kr|au|nz|br|mx|ar|ru|ua|za|sg|hk|tw|eu|asia|vlaanderen|museum|aero|jobs|mobi|name|pro|travel|email|blog|news|shop|page)\b)",
-                     0.5,
-                     [](std::string_view t, Candidate &c) {
-                         if (c.start > 0 && (t[c.start - 1] == '@' || t[c.start - 1] == '.' || t[c.start - 1] == '-' || t[c.start - 1] == '/' || isAlnum(t[c.start - 1])))
-                             return false;
-                         if (c.end < t.size() && (t[c.end] == '@' || t[c.end] == '-' || t[c.end] == '_' || (t[c.end] == '.' && c.end + 1 < t.size() && isAlnum(t[c.end + 1]))))
-                             return false;
-                         // a bare word with a dot needs a real label before the TLD
-                         return true;
-                     },
-                     {"url", "website", "domain", "site"}, HS_FLAG_CASELESS));
+                     R"(\.(?:com|org|net|edu|gov|mil|int|info|biz|io|ai|co|app|dev|site|online|store|tech|cloud|me|tv|xyz|ly|uk|us|ca|de|fr|es|it|nl|be|ch|at|se|no|dk|fi|pl|pt|ie|il|in|jp|cn|kr|au|nz|br|mx|ar|ru|ua|za|sg|hk|tw|eu|asia|vlaanderen|museum|aero|jobs|mobi|name|pro|travel|email|blog|news|shop|page)\b)",
+                     0.5, bareDomainFromTld, {"url", "website", "domain", "site"}, HS_FLAG_CASELESS));
+    r.back().scan = ScanMode::Text;
+    r.back().start = StartMode::FromEnd;
 
     // Crypto wallets: Base58Check (P2PKH/P2SH) and Bech32/Bech32m.
     r.push_back(make("CryptoRecognizer", "CRYPTO", R"(\b[13][a-km-zA-HJ-NP-Z1-9]{25,34}\b)", 1.0,
@@ -509,6 +618,7 @@ std::vector<Recognizer> BuiltinRecognizers::pii()
     r.push_back(make("DateRecognizer", "DATE_TIME",
                      R"(\b(?:\d{1,2}[ \-]?)?)" + mon + R"([ \-,.]{1,2}(?:\d{1,2}(?:st|nd|rd|th)?,? )?\d{2,4}\b|\b\d{1,2}[ \-])" + mon + R"(\b)",
                      0.6, dateBoundary, {"date", "time", "birthday", "born", "dob"}, HS_FLAG_CASELESS));
+    r.back().scan = ScanMode::Text; // month names reach too far from the digits for a digit window
     r.push_back(make("DateRecognizer", "DATE_TIME", R"(\b(?:0?[1-9]|1[0-2])/(?:\d{2}|\d{4})\b)", 0.1,
                      [](std::string_view t, Candidate &c) {
                          return alnumBoundary(t, c.start, c.end) && !(c.end < t.size() && t[c.end] == '/');

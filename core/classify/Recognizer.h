@@ -21,6 +21,19 @@ struct Candidate {
 // the match. `text` is the whole normalised text so validators can look around the match.
 using Validator = std::function<bool(std::string_view text, Candidate &candidate)>;
 
+// Where a pattern is run. Text: over the whole normalised text by the main database (give the
+// pattern a literal factor, or it slows every scan). DigitWindows: only over the short windows
+// around digits (a digit run with the tokens and separators next to it), where the identifier
+// patterns made of character classes alone (\d{9}, [A-Z]\d{7}[A-Z]) cost little; the pattern
+// must contain a digit and reach at most ~12 characters of other tokens away from its digits.
+enum class ScanMode { Text, DigitWindows };
+
+// How the start of a Text-mode match is found. Leftmost: the leftmost start of the pattern (the
+// engine reports end offsets only; fixed-width patterns get end - width, others are re-matched
+// on a small window). FromEnd: the candidate is [end - minimum width, end) and the validator
+// derives the span itself (for patterns that are a trigger, e.g. "://" or "@domain.").
+enum class StartMode { Leftmost, FromEnd };
+
 // One pattern of the compiled database. The pattern is Hyperscan syntax and only has to find
 // candidates; precision comes from the validator and the context words.
 struct Recognizer {
@@ -28,10 +41,12 @@ struct Recognizer {
     QString type;                       // vocabulary type, e.g. "CREDIT_CARD"
     QString subtype;                    // SECRET subtype (a validator may override it)
     std::string pattern;
-    unsigned int flags = 0;             // extra HS_FLAG_* (SOM_LEFTMOST is always added)
+    unsigned int flags = 0;             // extra HS_FLAG_* (the engine adds SOM where it needs it)
     double score = 0.5;                 // score of a validated match without context
     std::vector<std::string> context;   // lower-case words that raise the score when nearby
     Validator validate;                 // optional
+    ScanMode scan = ScanMode::Text;
+    StartMode start = StartMode::Leftmost;
 };
 
 } // namespace perimeter::classify

@@ -757,7 +757,12 @@ std::vector<Recognizer> BuiltinRecognizers::secrets()
     tok("slack-token", R"(\bxapp-\d-[A-Z0-9]+-\d+-[a-z0-9]+)", 3.0);
     tok("slack-token", R"(\bxoxe\.xox[bp]-\d-[A-Za-z0-9]{100,})", 3.5);
     tok("slack-token", R"(\bxoxe-\d-[A-Za-z0-9]{100,})", 3.5);
-    r.push_back(secret("slack-webhook", R"((?:https?://)?hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9+/_\-]{20,})", 0.9, {}));
+    r.push_back(secret("slack-webhook", R"((?:https?://)?hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9+/_\-]{20})", 0.9,
+                       [](std::string_view t, Candidate &c) {
+                           while (c.end < t.size() && (isAlnum(t[c.end]) || std::string_view("+/_-").find(t[c.end]) != std::string_view::npos))
+                               ++c.end;
+                           return true;
+                       }));
     tok("stripe-key", R"(\b(?:sk|rk)_(?:live|test|prod)_[A-Za-z0-9]{10,247}\b)", 3.0, 8);
     tok("square-access-token", R"(\bEAAA[A-Za-z0-9_\-+=]{60}\b)", 3.5, 4);
     tok("square-secret", R"(\bsq0(?:atp|csp)-[0-9A-Za-z_\-\\]{22,60})", 3.0, 7);
@@ -793,7 +798,28 @@ std::vector<Recognizer> BuiltinRecognizers::secrets()
     tok("perplexity-api-key", R"(\bpplx-[A-Za-z0-9]{48}\b)", 3.0, 5);
     tok("twitter-bearer-token", R"(\bA{22}[A-Za-z0-9%]{80,100})", 3.0);
     tok("facebook-page-access-token", R"(\bEAA[MC][A-Za-z0-9]{100,})", 3.5);
-    tok("facebook-access-token", R"(\b\d{15,16}(?:\||%7C)[0-9A-Za-z\-_]{27,40}\b)", 3.0);
+    // app id|secret: triggered by the separator (a leading 15-digit class run costs a scan of
+    // every digit); the validator checks the id before it and the token after it
+    r.push_back(secret("facebook-access-token", R"((?:\||%7C)[0-9A-Za-z\-_]{27})", 0.9, [](std::string_view t, Candidate &c) {
+        size_t sep = c.end - 27;
+        const size_t sepLen = t[sep - 1] == '|' ? 1 : 3;
+        sep = c.end - 27 - sepLen;
+        size_t idStart = sep;
+        while (idStart > 0 && isDigit(t[idStart - 1]) && sep - idStart <= 16)
+            --idStart;
+        if (sep - idStart < 15 || sep - idStart > 16 || (idStart > 0 && isWordChar(t[idStart - 1])))
+            return false;
+        size_t end = c.end;
+        while (end < t.size() && (isAlnum(t[end]) || t[end] == '-' || t[end] == '_') && end - (sep + sepLen) < 40)
+            ++end;
+        if (end < t.size() && isWordChar(t[end]))
+            return false; // longer than 40: not this token
+        c.start = idStart;
+        c.end = end;
+        const auto v = t.substr(sep + sepLen, end - sep - sepLen);
+        return !v.empty() && !isPlaceholderToken(sv(t, c)) && cs::shannonEntropy(sv(t, c)) >= 3.0;
+    }));
+    r.back().start = StartMode::FromEnd;
     r.push_back(secret("sidekiq-secret", R"(\bBUNDLE_(?:ENTERPRISE|GEMS)__CONTRIBSYS__COM\s*[:=]\s*["']?[0-9a-f]{8}:[0-9a-f]{8})", 0.9,
                        [](std::string_view t, Candidate &c) {
                            c.start = c.end - 17;
@@ -809,12 +835,12 @@ std::vector<Recognizer> BuiltinRecognizers::secrets()
                        HS_FLAG_CASELESS));
 
     // Structural credentials
-    r.push_back(secret("jwt", R"(\bey[A-Za-z0-9_\-]{10,}\.ey[A-Za-z0-9_\-]{5,})", 0.9, jwtValidator));
+    r.push_back(secret("jwt", R"(\bey[A-Za-z0-9_\-]{10,}\.ey[A-Za-z0-9_\-]{5})", 0.9, jwtValidator));
     r.push_back(secret("private-key", R"(-----BEGIN[ A-Z0-9_\-]{0,40}PRIVATE KEY(?: BLOCK)?-----)", 1.0, privateKeyValidator));
     r.push_back(secret("basic-auth-url", R"(\b[A-Za-z][A-Za-z0-9+.\-]{1,20}://)", 0.8, urlCredentialValidator));
     r.push_back(secret("curl-auth", R"(\bcurl\b)", 0.8, curlValidator));
     r.push_back(secret("authorization-header",
-                       R"(\b(?:proxy-)?authorization["']?\s*[:=]\s*["']?(?:basic|bearer|token|digest)\s+[A-Za-z0-9._~+/=\-]{8,})", 0.8,
+                       R"(\b(?:proxy-)?authorization["']?\s*[:=]\s*["']?(?:basic|bearer|token|digest)\s+[A-Za-z0-9._~+/=\-]{8})", 0.8,
                        [](std::string_view t, Candidate &c) {
                            size_t s = c.end;
                            while (s > c.start && t[s - 1] != ' ' && t[s - 1] != '\t')
@@ -828,11 +854,20 @@ std::vector<Recognizer> BuiltinRecognizers::secrets()
                            return true;
                        },
                        HS_FLAG_CASELESS));
+    r.back().start = StartMode::FromEnd;
     // keyword = value (gitleaks generic-api-key, detect-secrets KeywordDetector)
     r.push_back(secret("generic-api-key", R"(passw|passphrase|pwd|pass|secret|token|key|auth|credential|creds|bearer|login|\bpw\b|pat\b)", 0.6,
                        keywordAssignment, HS_FLAG_CASELESS));
+    r.back().start = StartMode::FromEnd; // the validator grows the identifier around the hit
     // quoted high-entropy strings (detect-secrets Base64/Hex HighEntropyString)
-    r.push_back(secret("high-entropy-string", R"(["'][A-Za-z0-9+/=_\-]{20,400})", 0.5, highEntropyString));
+    r.push_back(secret("high-entropy-string", R"(["'][A-Za-z0-9+/=_\-]{20})", 0.5, [](std::string_view t, Candidate &c) {
+        // the trigger is the quote and 20 characters: the body runs on to at most 400
+        while (c.end < t.size() && c.end - c.start <= 400
+               && (isAlnum(t[c.end]) || std::string_view("+/=_-").find(t[c.end]) != std::string_view::npos))
+            ++c.end;
+        return c.end - c.start <= 401 && highEntropyString(t, c);
+    }));
+    r.back().start = StartMode::FromEnd;
     return r;
 }
 

@@ -189,12 +189,21 @@ NormalizedText TextNormalizer::normalize(const QString &text)
     NormalizedText out;
     const char16_t *data = reinterpret_cast<const char16_t *>(text.utf16());
     const qsizetype n = text.size();
+    // fast pass: ASCII without anything that could start an escape ("\\u", "&#") maps to
+    // itself; backslashes and ampersands alone (code, "R&D") do not need the slow path
     bool simple = true;
-    for (qsizetype i = 0; i < n; ++i) {
+    for (qsizetype i = 0; i < n && simple; ++i) {
         const char16_t c = data[i];
-        if (c >= 0x80 || c == '\\' || c == '&') {
+        if (c >= 0x80) {
             simple = false;
-            break;
+        } else if (c == '\\') {
+            qsizetype j = i;
+            while (j < n && data[j] == '\\')
+                ++j;
+            simple = !(j < n && (data[j] == 'u' || data[j] == 'U'));
+            i = j - 1;
+        } else if (c == '&') {
+            simple = !(i + 1 < n && data[i + 1] == '#');
         }
     }
     if (simple) {

@@ -23,9 +23,15 @@ TypeLevelMap TypeLevelMap::defaults()
          "IN_VEHICLE_REGISTRATION"});
     set(Sensitivity::Public, {"URL", "DATE_TIME"});
 
-    // Format-only identifiers (a bare 9-digit number, two letters and seven digits) count only
-    // when a context word lifts their score to 0.4 or more; everything validated by a checksum
-    // or a distinctive format scores above that on its own.
+    // Weak identifiers count from 0.4. A structured format of a restricted identifier (letters
+    // and digits in the issuer's fixed layout: A12803456, AA1234567, A1234567Z) scores
+    // 0.4 on its own, because a false negative sends a national ID to the cloud while a false
+    // positive only keeps the request on-prem. Bare digit runs (any 9-digit number as an SSN or
+    // passport, 6-14 digits as a licence, 8-17 as a bank account, a letter and 3-14 digits as a
+    // US licence) score below it and need a
+    // context word, or every order number would pin traffic on-prem. Checksum-validated and
+    // distinctive formats score above 0.4 without context. A policy can lower a threshold to 0
+    // to count the bare formats too (Presidio's behaviour).
     for (const char *weak : {"US_PASSPORT", "US_DRIVER_LICENSE", "US_BANK_NUMBER", "IT_PASSPORT", "IT_IDENTITY_CARD",
                              "IT_DRIVER_LICENSE", "IN_PASSPORT", "IN_PAN", "US_SSN", "US_ITIN", "SG_NRIC_FIN"})
         map.m_thresholds.insert(QString::fromLatin1(weak), 0.4);

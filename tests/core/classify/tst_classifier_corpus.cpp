@@ -24,11 +24,14 @@ void TestClassifierCorpus::devSplit_data()
     QTest::addColumn<double>("minPrecision");
     QTest::addColumn<double>("minRecall");
     QTest::addColumn<double>("maxLeakPercent");
-    // Default policy: format-only identifiers (bare 9-digit numbers and the like) need a context
-    // word, which the corpus's bare test vectors lack; the floors guard against regressions.
-    QTest::newRow("default policy") << false << 0.95 << 0.93 << 6.0;
+    // Default policy: structured formats of restricted identifiers count without context, bare
+    // digit runs (any 9-digit number, 6-14 digits) need a context word, which the corpus's bare
+    // test vectors lack (see kShapeScore in PiiRecognizers.cpp). Measured: P 0.975, R 0.954,
+    // leak 4.0 %; the floors sit at that to catch regressions.
+    QTest::newRow("default policy") << false << 0.96 << 0.954 << 4.0;
     // Presidio-equivalent: weak matches reported whatever their score (thresholds 0).
-    QTest::newRow("weak matches reported") << true << 0.95 << 0.95 << 3.5;
+    // Measured: P 0.975, R 0.970, leak 3.1 %.
+    QTest::newRow("weak matches reported") << true << 0.96 << 0.965 << 3.1;
 }
 
 void TestClassifierCorpus::devSplit()
@@ -68,7 +71,11 @@ void TestClassifierCorpus::devSplit()
 
     QProcess proc;
     const QString python = qEnvironmentVariable("PERIMETER_PYTHON", QStringLiteral("python3"));
-    proc.start(python, {scorer, gold, predPath});
+    QStringList scorerArgs{scorer, gold, predPath};
+    // PERIMETER_CORPUS_SHOW_ERRORS=N lists up to N misses and false alarms per run
+    if (const QByteArray n = qgetenv("PERIMETER_CORPUS_SHOW_ERRORS"); !n.isEmpty())
+        scorerArgs << QStringLiteral("--show-errors") << QString::fromLatin1(n);
+    proc.start(python, scorerArgs);
     QVERIFY(proc.waitForFinished(240000));
     const QString report = QString::fromUtf8(proc.readAllStandardOutput());
     QCOMPARE(proc.exitCode(), 0);

@@ -79,6 +79,23 @@ void TestRecognizers::positives_data()
     row("crypto bech32", QStringLiteral("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq"), "CRYPTO", 0, 42);
     row("date iso", QStringLiteral("Today is 2024-03-15T14:30:00+02:00 ok"), "DATE_TIME", 9, 34);
     row("dea", QStringLiteral("my certificate number is: BB1388568"), "MEDICAL_LICENSE", 26, 35);
+    // spans grown in C++ from a trigger (e-mail, URL, bare domain)
+    row("email plus tag subdomains", QStringLiteral("write to first.last+tag@mail.example.co.uk."), "EMAIL_ADDRESS", 9, 42);
+    row("email drops invalid last label", QStringLiteral("a@b.com.x1"), "EMAIL_ADDRESS", 0, 7);
+    row("email full-width at", QStringLiteral("bob\uFF20example.com"), "EMAIL_ADDRESS", 0, 15);
+    row("url upper-case scheme", QStringLiteral("HTTPS://Example.org/x"), "URL", 0, 21);
+    row("url with escaped slashes", QStringLiteral("https:\\u002F\\u002Fexample.com"), "URL", 0, 29);
+    row("bare domain", QStringLiteral("visit www.example.co.uk today"), "URL", 6, 23);
+    // digit windows: separators and short tokens around the digits
+    row("nino spaced", QStringLiteral("NI number AB 12 34 56 C"), "UK_NINO", 10, 23);
+    row("time pm", QStringLiteral("at 12:30 pm sharp"), "DATE_TIME", 3, 11);
+    row("month date", QStringLiteral("born 12 September 2024"), "DATE_TIME", 5, 22);
+    row("vehicle spaced", QStringLiteral("MH 12 AB 1234"), "IN_VEHICLE_REGISTRATION", 0, 13);
+    row("phone zero-width inside", QStringLiteral("+44\u200B20 7123 4567"), "PHONE_NUMBER", 0, 16);
+    row("card in long prose", QStringLiteral("In 1969 the first message was sent; card 4111 1111 1111 1111 on file."), "CREDIT_CARD", 41, 60);
+    // structured formats of restricted identifiers count without a context word (kShapeScore)
+    row("us passport letter prefix", QStringLiteral("A12803456"), "US_PASSPORT", 0, 9);
+    row("sg fin any letter", QStringLiteral("A1234567Z"), "SG_NRIC_FIN", 0, 9);
 }
 
 void TestRecognizers::positives()
@@ -137,6 +154,15 @@ void TestRecognizers::negatives_data()
     row("curl variables", QStringLiteral("curl -u \"${_username}:${_password}\""), "SECRET");
     row("jwt not json", QStringLiteral("bm90X3ZhbGlkX2pzb25fYXRfYWxs.bm90X3ZhbGlkX2pzb25fYXRfYWxs.SflKxwRJSMeKKF2QT4fw"), "SECRET");
     row("prose", QStringLiteral("The key to success is a good password policy and token rotation."), "SECRET");
+    row("zip plus four is not an ssn", QStringLiteral("ZIP 90210-1234"), "US_SSN");
+    row("order number is not a licence", QStringLiteral("order 123456789012 shipped"), "US_DRIVER_LICENSE");
+    row("gpu name is not a licence", QStringLiteral("train it on H100 or A100 GPUs"), "US_DRIVER_LICENSE");
+    row("order number is not an itin", QStringLiteral("order 912803456 shipped"), "US_ITIN");
+    row("url credentials are not an email", QStringLiteral("postgres://app:pw@db.example.com/x"), "EMAIL_ADDRESS");
+    row("email domain is not a url", QStringLiteral("mail bob@example.com"), "URL");
+    row("dotted code is not a url", QStringLiteral("config.items.count"), "URL");
+    row("facebook id too short", QStringLiteral("id 12345|Abcd3FgHiJkLmN0pQrStUvWxYz9AbC"), "SECRET");
+    row("quoted low entropy", QStringLiteral("x = \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\""), "SECRET");
 }
 
 void TestRecognizers::negatives()
@@ -172,6 +198,9 @@ void TestRecognizers::secretSubtypes_data()
     row("curl header", QStringLiteral("curl -H \"Authorization: Bearer cfcabd11c7ed9a41b1a3e063c32d5114\""), "curl-auth-header", 31, 63);
     row("jwt", QStringLiteral("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"),
         "jwt", 0, 108);
+    row("facebook app token", QStringLiteral("fb 1234567890123456|Abcd3FgHiJkLmN0pQrStUvWxYz9AbC"), "facebook-access-token", 3, 50);
+    row("high-entropy quoted", QStringLiteral("x = \"kZ8vQ2mN5pR7sT1wY4bC6dF9gH3jK0lL\""), "high-entropy-string", 5, 37);
+    row("authorization header", QStringLiteral("Authorization: Bearer abcDEF123ghiJKL456mno"), "authorization-header", 22, 43);
 }
 
 void TestRecognizers::secretSubtypes()

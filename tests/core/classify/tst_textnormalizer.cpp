@@ -25,6 +25,8 @@ void TestTextNormalizer::folding_data()
     QTest::newRow("arabic-indic digits") << QStringLiteral("\u0664\u0661") << QByteArray("41");
     QTest::newRow("nbsp and em dash") << QStringLiteral("a\u00A0b\u2014c") << QByteArray("a b-c");
     QTest::newRow("spacing diacritic kept") << QStringLiteral("A\u00A8B") << QByteArray("A\xC2\xA8" "B");
+    QTest::newRow("escape after backslash run") << QStringLiteral("a\\\\\\u0034") << QByteArray("a4");
+    QTest::newRow("backslashes and ampersands alone") << QStringLiteral("C:\\new\\x & R&D &amp;") << QByteArray("C:\\new\\x & R&D &amp;");
 }
 
 void TestTextNormalizer::folding()
@@ -37,6 +39,11 @@ void TestTextNormalizer::folding()
 
 void TestTextNormalizer::offsetsMapBack()
 {
+    // ASCII that only looks like it could hold escapes keeps the identity map (the fast path)
+    QVERIFY(TextNormalizer::normalize(QStringLiteral("path C:\\new & R&D")).identity);
+    QVERIFY(!TextNormalizer::normalize(QStringLiteral("x\\u0034")).identity);
+    QVERIFY(!TextNormalizer::normalize(QStringLiteral("x&#52;")).identity);
+
     // "😀 ＡＢ\u200BＣ": emoji is one code point (two UTF-16 units, four UTF-8 bytes)
     const QString text = QStringLiteral("\U0001F600 \uFF21\uFF22\u200B\uFF23");
     const auto n = TextNormalizer::normalize(text);

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+#include "Recognizer.h"
+#include "common/Result.h"
+#include <QString>
+#include <memory>
+#include <vector>
+
+struct hs_database;
+
+namespace perimeter::classify {
+
+// The Hyperscan databases of one recognizer set, immutable once built:
+//  - text:    Text-mode patterns without start-of-match tracking (end offsets only), run over
+//             the whole text; this is the pass that decides throughput.
+//  - confirm: the variable-width Leftmost patterns of `text` again, with leftmost start of
+//             match, run only on short windows ending at a reported match to find its start.
+//  - digits:  DigitWindows-mode patterns with leftmost start, run over the digit windows.
+// Database ids are recognizer indices.
+//
+// Compiling takes seconds, so obtain() shares one instance per recognizer set inside the
+// process and keeps serialised databases in a per-user cache directory
+// ($PERIMETER_CLASSIFIER_CACHE, else $XDG_CACHE_HOME/perimeter, else ~/.cache/perimeter; mode
+// 0700; PERIMETER_CLASSIFIER_CACHE=off disables it). A cache file is used only when its
+// embedded key (SHA-256 of the patterns, flags, modes, Hyperscan version and platform), its
+// lengths and its checksum all verify and Hyperscan accepts it; anything else means compiling.
+class CompiledDatabases {
+public:
+    struct Width {
+        unsigned int min = 0;
+        unsigned int max = 0; // UINT_MAX: unbounded
+    };
+    enum class Origin { Compiled, DiskCache };
+
+    static Result<std::shared_ptr<const CompiledDatabases>> obtain(const std::vector<Recognizer> &recognizers);
+    ~CompiledDatabases();
+
+    hs_database *text() const { return m_text; }
+    hs_database *confirm() const { return m_confirm; }
+    hs_database *digits() const { return m_digits; }
+    const Width &width(unsigned int id) const { return m_widths[id]; }
+    bool needsConfirm(unsigned int id) const { return m_needsConfirm[id]; }
+    Origin origin() const { return m_origin; }
+
+    // The directory used for cached databases, or "" when caching is off or unusable.
+    static QString cacheDirectory();
+
+    CompiledDatabases(const CompiledDatabases &) = delete;
+    CompiledDatabases &operator=(const CompiledDatabases &) = delete;
+
+private:
+    CompiledDatabases() = default;
+    static Result<std::shared_ptr<CompiledDatabases>> compile(const std::vector<Recognizer> &recognizers);
+    static std::shared_ptr<CompiledDatabases> load(const QString &path, const QByteArray &key, size_t count);
+    void store(const QString &path, const QByteArray &key) const;
+    void computeConfirmFlags(const std::vector<Recognizer> &recognizers);
+
+    hs_database *m_text = nullptr;
+    hs_database *m_confirm = nullptr;
+    hs_database *m_digits = nullptr;
+    std::vector<Width> m_widths;
+    std::vector<bool> m_needsConfirm;
+    Origin m_origin = Origin::Compiled;
+};
+
+} // namespace perimeter::classify
