@@ -1,0 +1,345 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "DashboardPage.h"
+#include "LevelColors.h"
+#include "service/GatewayService.h"
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTimeAxis>
+#include <QEvent>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHorizontalBarSeries>
+#include <QLabel>
+#include <QLineSeries>
+#include <QPieSeries>
+#include <QPushButton>
+#include <QTimer>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+namespace perimeter::ui {
+
+namespace {
+constexpr int kRangeMinutes[] = {15, 60, 6 * 60, 24 * 60, 7 * 24 * 60};
+constexpr int kBuckets = 60;
+constexpr int kTopReasons = 5;
+} // namespace
+
+DashboardPage::DashboardPage(service::GatewayService *service, QWidget *parent)
+    : QWidget(parent), m_service(service), m_liveTimer(new QTimer(this))
+{
+    m_range = new QComboBox(this);
+    m_range->setObjectName(QStringLiteral("rangeCombo"));
+    for (int minutes : kRangeMinutes)
+        m_range->addItem(QString(), minutes);
+    m_range->setCurrentIndex(1);
+    m_live = new QCheckBox(this);
+    m_live->setChecked(true);
+    m_refresh = new QPushButton(this);
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("dashboardSummary"));
+
+    m_timeline = new QChart;
+    m_onprem = new QLineSeries(m_timeline);
+    m_cloud = new QLineSeries(m_timeline);
+    m_noTier = new QLineSeries(m_timeline);
+    m_timeline->addSeries(m_onprem);
+    m_timeline->addSeries(m_cloud);
+    m_timeline->addSeries(m_noTier);
+    m_timeAxis = new QDateTimeAxis(m_timeline);
+    m_countAxis = new QValueAxis(m_timeline);
+    m_countAxis->setLabelFormat(QStringLiteral("%d"));
+    m_timeline->addAxis(m_timeAxis, Qt::AlignBottom);
+    m_timeline->addAxis(m_countAxis, Qt::AlignLeft);
+    for (auto *s : {m_onprem, m_cloud, m_noTier}) {
+        s->attachAxis(m_timeAxis);
+        s->attachAxis(m_countAxis);
+    }
+
+    m_decisionChart = new QChart;
+    m_decisions = new QPieSeries(m_decisionChart);
+    m_decisions->setHoleSize(0.35);
+    m_decisionChart->addSeries(m_decisions);
+    m_decisionChart->legend()->setAlignment(Qt::AlignRight);
+
+    m_levelChart = new QChart;
+    m_levels = new QPieSeries(m_levelChart);
+    m_levels->setHoleSize(0.35);
+    m_levelChart->addSeries(m_levels);
+    m_levelChart->legend()->setAlignment(Qt::AlignRight);
+    for (auto *chart : {m_decisionChart, m_levelChart}) {
+        // Narrow columns elide legend labels: a smaller font, and the full text as tooltip.
+        QFont font = chart->legend()->font();
+        font.setPointSizeF(font.pointSizeF() * 0.9);
+        chart->legend()->setFont(font);
+        chart->legend()->setShowToolTips(true);
+    }
+
+    m_reasonChart = new QChart;
+    m_reasons = new QHorizontalBarSeries(m_reasonChart);
+    m_reasonSet = new QBarSet(QString(), m_reasons);
+    m_reasons->append(m_reasonSet);
+    m_reasonChart->addSeries(m_reasons);
+    m_reasonAxis = new QBarCategoryAxis(m_reasonChart);
+    m_reasonCountAxis = new QValueAxis(m_reasonChart);
+    m_reasonCountAxis->setLabelFormat(QStringLiteral("%d"));
+    m_reasonChart->addAxis(m_reasonAxis, Qt::AlignLeft);
+    m_reasonChart->addAxis(m_reasonCountAxis, Qt::AlignBottom);
+    m_reasons->attachAxis(m_reasonAxis);
+    m_reasons->attachAxis(m_reasonCountAxis);
+    m_reasonChart->legend()->hide();
+
+    auto *controls = new QHBoxLayout;
+    controls->addWidget(m_range);
+    controls->addWidget(m_live);
+    controls->addWidget(m_refresh);
+    controls->addStretch(1);
+    controls->addWidget(m_summary);
+
+    auto *grid = new QGridLayout;
+    grid->addWidget(makeView(m_timeline), 0, 0, 1, 3);
+    grid->addWidget(makeView(m_decisionChart), 1, 0);
+    grid->addWidget(makeView(m_levelChart), 1, 1);
+    grid->addWidget(makeView(m_reasonChart), 1, 2);
+    grid->setColumnStretch(0, 4);
+    grid->setColumnStretch(1, 5);
+    grid->setColumnStretch(2, 5);
+    grid->setRowStretch(0, 3);
+    grid->setRowStretch(1, 2);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(controls);
+    layout->addLayout(grid, 1);
+
+    m_liveTimer->setInterval(5000);
+    connect(m_liveTimer, &QTimer::timeout, this, [this]() {
+        if (isVisible() && m_live->isChecked())
+            refresh();
+    });
+    m_liveTimer->start();
+    connect(m_range, &QComboBox::currentIndexChanged, this, &DashboardPage::refresh);
+    connect(m_refresh, &QPushButton::clicked, this, &DashboardPage::refresh);
+    connect(&m_watcher, &QFutureWatcher<DashboardData>::finished, this, &DashboardPage::onFinished);
+    connect(m_service, &service::GatewayService::started, this, &DashboardPage::refresh);
+
+    applyTheme();
+    retranslate();
+    applyData();
+}
+
+QChartView *DashboardPage::makeView(QChart *chart)
+{
+    auto *view = new QChartView(chart, this);
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setMinimumSize(220, 180);
+    m_views.append(view);
+    return view;
+}
+
+void DashboardPage::retranslate()
+{
+    m_range->setItemText(0, tr("Last 15 minutes"));
+    m_range->setItemText(1, tr("Last hour"));
+    m_range->setItemText(2, tr("Last 6 hours"));
+    m_range->setItemText(3, tr("Last 24 hours"));
+    m_range->setItemText(4, tr("Last 7 days"));
+    m_live->setText(tr("&Live"));
+    m_live->setToolTip(tr("Refresh every few seconds while the dashboard is shown"));
+    m_refresh->setText(tr("&Refresh"));
+    m_timeline->setTitle(tr("Requests over time by tier"));
+    m_onprem->setName(tr("On-prem"));
+    m_cloud->setName(tr("Cloud"));
+    m_noTier->setName(tr("Not routed"));
+    m_countAxis->setTitleText(tr("Requests"));
+    m_decisionChart->setTitle(tr("Decisions"));
+    m_levelChart->setTitle(tr("Sensitivity mix"));
+    m_reasonChart->setTitle(tr("Top rejection and failure reasons"));
+    applyData();
+}
+
+void DashboardPage::applyTheme()
+{
+    const QPalette pal = palette();
+    const bool dark = pal.color(QPalette::Window).lightness() < 128;
+    for (auto *chart : {m_timeline, m_decisionChart, m_levelChart, m_reasonChart}) {
+        chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+        // The window's own background shows through, so the charts follow the system palette.
+        chart->setBackgroundVisible(false);
+        chart->setTitleBrush(pal.brush(QPalette::WindowText));
+        chart->legend()->setLabelColor(pal.color(QPalette::WindowText));
+        for (auto *axis : chart->axes()) {
+            axis->setLabelsColor(pal.color(QPalette::WindowText));
+            axis->setTitleBrush(pal.brush(QPalette::WindowText));
+            axis->setGridLineColor(pal.color(QPalette::Mid));
+        }
+    }
+    for (auto *view : m_views)
+        view->setBackgroundBrush(pal.brush(QPalette::Window));
+    m_onprem->setColor(LevelColors::solid(Sensitivity::Internal));
+    m_cloud->setColor(LevelColors::solid(Sensitivity::Public));
+    m_noTier->setColor(LevelColors::solid(Sensitivity::Restricted));
+    QPen pen = m_onprem->pen();
+    pen.setWidthF(2.0);
+    for (auto *s : {m_onprem, m_cloud, m_noTier}) {
+        pen.setColor(s->color());
+        s->setPen(pen);
+    }
+    m_reasonSet->setColor(pal.color(QPalette::Highlight));
+    applyData();
+}
+
+void DashboardPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    else if (event->type() == QEvent::PaletteChange)
+        applyTheme();
+    QWidget::changeEvent(event);
+}
+
+void DashboardPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    refresh();
+}
+
+void DashboardPage::setRangeMinutes(int minutes)
+{
+    const int index = m_range->findData(minutes);
+    if (index >= 0)
+        m_range->setCurrentIndex(index);
+}
+
+void DashboardPage::setLiveInterval(int ms)
+{
+    m_liveTimer->setInterval(ms);
+}
+
+void DashboardPage::refresh()
+{
+    if (m_watcher.isRunning()) {
+        m_refreshAgain = true;
+        return;
+    }
+    const QDateTime to = QDateTime::currentDateTimeUtc();
+    const QDateTime from = to.addSecs(-qint64(m_range->currentData().toInt()) * 60);
+    observe::AuditQuery query;
+    query.from = from;
+    query.to = to;
+    // Both the read and the aggregation run on the pool.
+    m_watcher.setFuture(m_service->queryAudit(query).then(QtFuture::Launch::Async, [from, to](const service::AuditQueryResult &result) {
+        if (!result.ok) {
+            DashboardData failed;
+            failed.from = from;
+            failed.to = to;
+            failed.error = result.error;
+            return failed;
+        }
+        return DashboardData::compute(result.records, from, to, kBuckets);
+    }));
+}
+
+void DashboardPage::onFinished()
+{
+    m_data = m_watcher.result();
+    applyData();
+    if (m_refreshAgain) {
+        m_refreshAgain = false;
+        refresh();
+    }
+    Q_EMIT refreshed();
+}
+
+QString DashboardPage::summaryText() const
+{
+    return m_summary->text();
+}
+
+void DashboardPage::applyData()
+{
+    const auto &d = m_data;
+    if (!d.error.isEmpty()) {
+        m_summary->setText(tr("Cannot read the audit trail: %1").arg(d.error));
+    } else {
+        const int rejected = d.decisions.value(QStringLiteral("rejected"));
+        const int failed = d.decisions.value(QStringLiteral("failed"));
+        m_summary->setText(tr("%n request(s) in the period", nullptr, d.total) + QStringLiteral(" · ")
+                           + tr("%1 rejected, %2 failed").arg(rejected).arg(failed));
+    }
+
+    QList<QPointF> onprem, cloud, none;
+    int peak = 0;
+    for (int i = 0; i < d.onprem.size(); ++i) {
+        const double x = double(d.from.toMSecsSinceEpoch() + qint64(i) * d.bucketMs + d.bucketMs / 2);
+        onprem.append({x, double(d.onprem.at(i))});
+        cloud.append({x, double(d.cloud.at(i))});
+        none.append({x, double(d.noTier.at(i))});
+        peak = qMax(peak, qMax(d.onprem.at(i), qMax(d.cloud.at(i), d.noTier.at(i))));
+    }
+    m_onprem->replace(onprem);
+    m_cloud->replace(cloud);
+    m_noTier->replace(none);
+    if (d.from.isValid()) {
+        m_timeAxis->setRange(d.from.toLocalTime(), d.to.toLocalTime());
+        m_timeAxis->setFormat(d.from.secsTo(d.to) > 24 * 3600 ? QStringLiteral("dd.MM. HH:mm") : QStringLiteral("HH:mm"));
+    }
+    m_countAxis->setRange(0, qMax(4, peak + peak / 5 + 1));
+    m_countAxis->applyNiceNumbers();
+
+    const QPalette pal = palette();
+    m_decisions->clear();
+    static const char *const decisionNames[] = {QT_TR_NOOP("routed"), QT_TR_NOOP("rejected"), QT_TR_NOOP("failed")};
+    const Sensitivity decisionColors[] = {Sensitivity::Public, Sensitivity::Confidential, Sensitivity::Restricted};
+    for (int i = 0; i < 3; ++i) {
+        const int n = d.decisions.value(QLatin1String(decisionNames[i]));
+        if (n == 0)
+            continue;
+        auto *slice = m_decisions->append(QStringLiteral("%1 (%2)").arg(tr(decisionNames[i])).arg(n), n);
+        slice->setColor(LevelColors::solid(decisionColors[i]));
+        slice->setBorderColor(pal.color(QPalette::Window));
+    }
+    m_levels->clear();
+    for (int level = -1; level <= int(Sensitivity::Restricted); ++level) {
+        const int n = d.levels.value(level);
+        if (n == 0)
+            continue;
+        const QString name = level < 0 ? tr("not classified") : LevelColors::displayName(Sensitivity(level));
+        auto *slice = m_levels->append(QStringLiteral("%1 (%2)").arg(name).arg(n), n);
+        slice->setColor(level < 0 ? pal.color(QPalette::Mid) : LevelColors::solid(Sensitivity(level)));
+        slice->setBorderColor(pal.color(QPalette::Window));
+    }
+    for (auto *series : {m_decisions, m_levels}) {
+        for (auto *slice : series->slices())
+            slice->setLabelColor(pal.color(QPalette::WindowText));
+    }
+
+    QList<std::pair<int, QString>> reasons;
+    for (auto it = d.rejectionReasons.cbegin(); it != d.rejectionReasons.cend(); ++it)
+        reasons.append({it.value(), it.key()});
+    std::sort(reasons.begin(), reasons.end(), [](const auto &a, const auto &b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
+    if (reasons.size() > kTopReasons)
+        reasons.resize(kTopReasons);
+    std::reverse(reasons.begin(), reasons.end()); // horizontal bars draw bottom-up: largest on top
+    m_reasonSet->remove(0, m_reasonSet->count());
+    QStringList categories;
+    int reasonPeak = 0;
+    for (const auto &[count, reason] : reasons) {
+        categories.append(reason);
+        m_reasonSet->append(count);
+        reasonPeak = qMax(reasonPeak, count);
+    }
+    m_reasonAxis->clear();
+    if (categories.isEmpty()) {
+        categories.append(tr("none"));
+        m_reasonSet->append(0);
+    }
+    m_reasonAxis->append(categories);
+    m_reasonCountAxis->setRange(0, qMax(4, reasonPeak + reasonPeak / 5 + 1));
+    m_reasonCountAxis->applyNiceNumbers();
+}
+
+} // namespace perimeter::ui

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+#include "DashboardData.h"
+#include <QFutureWatcher>
+#include <QWidget>
+
+class QBarCategoryAxis;
+class QBarSet;
+class QChart;
+class QChartView;
+class QCheckBox;
+class QComboBox;
+class QDateTimeAxis;
+class QHorizontalBarSeries;
+class QLabel;
+class QLineSeries;
+class QPieSeries;
+class QPushButton;
+class QTimer;
+class QValueAxis;
+
+namespace perimeter::service { class GatewayService; }
+
+namespace perimeter::ui {
+
+// The unified dashboard: requests over time per tier, decision and sensitivity mix and top
+// rejection reasons for a selectable period. Reading and aggregating the trail runs on the
+// thread pool; the UI thread only swaps in the finished numbers.
+class DashboardPage : public QWidget {
+    Q_OBJECT
+public:
+    explicit DashboardPage(service::GatewayService *service, QWidget *parent = nullptr);
+
+    const DashboardData &data() const { return m_data; }
+    bool isLoading() const { return m_watcher.isRunning(); }
+    QString summaryText() const;
+    void setRangeMinutes(int minutes);
+    void setLiveInterval(int ms);
+
+public Q_SLOTS:
+    void refresh();
+
+Q_SIGNALS:
+    void refreshed();
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void onFinished();
+    void applyData();
+    void applyTheme();
+    void retranslate();
+    QChartView *makeView(QChart *chart);
+
+    service::GatewayService *m_service;
+    QFutureWatcher<DashboardData> m_watcher;
+    DashboardData m_data;
+    QString m_error;
+    bool m_refreshAgain = false;
+    QTimer *m_liveTimer;
+
+    QComboBox *m_range;
+    QCheckBox *m_live;
+    QPushButton *m_refresh;
+    QLabel *m_summary;
+
+    QChart *m_timeline;
+    QLineSeries *m_onprem;
+    QLineSeries *m_cloud;
+    QLineSeries *m_noTier;
+    QDateTimeAxis *m_timeAxis;
+    QValueAxis *m_countAxis;
+    QChart *m_decisionChart;
+    QPieSeries *m_decisions;
+    QChart *m_levelChart;
+    QPieSeries *m_levels;
+    QChart *m_reasonChart;
+    QHorizontalBarSeries *m_reasons;
+    QBarSet *m_reasonSet;
+    QBarCategoryAxis *m_reasonAxis;
+    QValueAxis *m_reasonCountAxis;
+    QList<QChartView *> m_views;
+};
+
+} // namespace perimeter::ui
