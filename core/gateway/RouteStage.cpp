@@ -12,7 +12,11 @@ routing::RouteDecision RouteStage::decide(const Exchange &exchange, const Gatewa
     request.kind = exchange.pathKind;
     request.level = exchange.level;
     request.permittedTiers = exchange.permittedTiers;
-    request.findingTypes = exchange.classification.typeCounts().keys();
+    // Name the finding types that set the level (not every type found): they are the reason.
+    for (const auto &f : exchange.classification.findings) {
+        if (f.level == exchange.level && !request.findingTypes.contains(f.type))
+            request.findingTypes.append(f.type);
+    }
     if (exchange.classification.failedClosed)
         request.findingTypes.append(QStringLiteral("unscannable payload"));
     if (exchange.callerLabel && *exchange.callerLabel == exchange.level && request.findingTypes.isEmpty())
