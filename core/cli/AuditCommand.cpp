@@ -33,6 +33,18 @@ QString listUsage()
         "                  every field named as in the audit record contract)\n");
 }
 
+QString verifyUsage()
+{
+    return QStringLiteral(
+        "usage: perimeterctl audit verify [--format table|json|jsonl]\n"
+        "\n"
+        "Checks the tamper-evident hash chain over every audit record, oldest first.\n"
+        "Exit 0 when the whole trail verifies; 1 when a record was altered, deleted, reordered or\n"
+        "inserted behind the gateway's back (the first bad record is named), or the trail cannot\n"
+        "be read. The head hash printed on success can be kept elsewhere: a later run that prints\n"
+        "a different head for the same records means the trail was rewritten.\n");
+}
+
 QString findingsText(const QMap<QString, int> &findings)
 {
     QStringList parts;
@@ -56,6 +68,7 @@ QString AuditCommand::usage()
         "Subcommands:\n"
         "  list    print audit records (filters: --from --to --caller --tier --decision\n"
         "          --request-id --limit; --format table|json|jsonl)\n"
+        "  verify  check the hash chain; exit 1 naming the first altered or missing record\n"
         "\n"
         "'perimeterctl audit SUBCOMMAND --help' describes a subcommand.\n");
 }
@@ -68,6 +81,7 @@ int AuditCommand::run(observe::AuditStore &store, const QStringList &args, QText
     };
     static const Subcommand subcommands[] = {
         {"list", &AuditCommand::list},
+        {"verify", &AuditCommand::verify},
     };
     if (args.isEmpty()) {
         err << usage();
@@ -187,6 +201,60 @@ int AuditCommand::list(observe::AuditStore &store, const QStringList &args, QTex
     }
     table.writeTable(out);
     return 0;
+}
+
+int AuditCommand::verify(observe::AuditStore &store, const QStringList &args, QTextStream &out, QTextStream &err)
+{
+    QCommandLineParser parser;
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QCommandLineOption format(QStringLiteral("format"), QString(), QStringLiteral("F"), QStringLiteral("table"));
+    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")});
+    parser.addOptions({format, help});
+    auto usageError = [&](const QString &message) {
+        err << "perimeterctl audit verify: " << message << "\n\n" << verifyUsage();
+        return 2;
+    };
+    if (!parser.parse(QStringList{QStringLiteral("audit-verify")} + args))
+        return usageError(parser.errorText());
+    if (parser.isSet(help)) {
+        out << verifyUsage();
+        return 0;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()));
+    if (parser.values(format).size() > 1)
+        return usageError(QStringLiteral("--format given more than once"));
+    const auto outputFormat = TableWriter::parseFormat(parser.value(format));
+    if (!outputFormat)
+        return usageError(QStringLiteral("--format must be one of %1").arg(TableWriter::formatNames()));
+
+    auto verified = store.verify();
+    if (!verified) {
+        err << "perimeterctl audit verify: " << verified.error().message << '\n';
+        return 1;
+    }
+    const observe::ChainVerification &v = verified.value();
+    if (*outputFormat != TableWriter::Format::Table) {
+        QJsonObject o;
+        o.insert(QStringLiteral("ok"), v.ok);
+        o.insert(QStringLiteral("records_checked"), v.recordsChecked);
+        o.insert(QStringLiteral("problem"), v.ok ? QJsonValue(QJsonValue::Null) : QJsonValue(observe::chainProblemName(v.problem)));
+        o.insert(QStringLiteral("first_bad_id"), v.ok || v.firstBadId < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(v.firstBadId));
+        o.insert(QStringLiteral("first_bad_request_id"), textOrNull(v.firstBadRequestId).isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(v.firstBadRequestId));
+        o.insert(QStringLiteral("detail"), v.ok ? QJsonValue(QJsonValue::Null) : QJsonValue(v.detail));
+        o.insert(QStringLiteral("head_hash"), v.ok ? QJsonValue(v.headHash) : QJsonValue(QJsonValue::Null));
+        TableWriter::writeJsonObjects(out, {o}, *outputFormat);
+    } else if (v.ok) {
+        out << "audit trail verified: " << v.recordsChecked << " record(s), head " << v.headHash << '\n';
+    } else {
+        out << "audit trail BROKEN: " << observe::chainProblemName(v.problem) << " at record " << v.firstBadId;
+        if (!v.firstBadRequestId.isEmpty())
+            out << " (request " << v.firstBadRequestId << ')';
+        out << "\n  " << v.detail << "\n  " << v.recordsChecked << " record(s) checked\n";
+    }
+    if (!v.ok)
+        err << "perimeterctl audit verify: the audit trail does not verify (first bad record " << v.firstBadId << ")\n";
+    return v.ok ? 0 : 1;
 }
 
 } // namespace perimeter::cli

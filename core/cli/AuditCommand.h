@@ -24,6 +24,9 @@ private:
     //            [--decision routed|rejected|failed] [--request-id ID] [--limit N]
     //            [--format table|json|jsonl]
     static int list(observe::AuditStore &store, const QStringList &args, QTextStream &out, QTextStream &err);
+    // audit verify [--format table|json|jsonl]: exit 0 when the whole chain verifies, 1 naming
+    // the first bad record (or when the store cannot be read).
+    static int verify(observe::AuditStore &store, const QStringList &args, QTextStream &out, QTextStream &err);
 };
 
 } // namespace perimeter::cli

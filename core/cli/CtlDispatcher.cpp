@@ -4,6 +4,7 @@
 #include "ClassifyCommand.h"
 #include "KeysCommand.h"
 #include "PolicyCommand.h"
+#include "ReportCommand.h"
 #include "PolicySimulateCommand.h"
 #include "auth/ApiKeyStore.h"
 #include "config/ConfigLoader.h"
@@ -35,6 +36,8 @@ QString CtlDispatcher::usage()
         "  policy validate [FILE] | show   check or show the policy\n"
         "  policy simulate [options] [FILE]  explain the decision for a payload (dry run)\n"
         "  audit list [filters]            print audit records (see 'audit --help')\n"
+        "  audit verify                    check the audit trail's hash chain\n"
+        "  report cost|audit               cost per team/caller/model/tier; audit summary\n"
         "  keys create|list|revoke         manage caller API keys\n"
         "\n"
         "--config FILE defaults to the demo configuration ($PERIMETER_CONFIG overrides).\n"
@@ -110,6 +113,14 @@ int CtlDispatcher::run(const QStringList &arguments, QTextStream &out, QTextStre
             return 1;
         }
         return AuditCommand::run(*store.value(), args, out, err);
+    }
+    if (subcommand == QLatin1String("report")) {
+        auto store = observe::SqliteAuditStore::open(config.value().dataDir, 1024);
+        if (!store.ok()) {
+            err << "perimeterctl: " << store.error().message << '\n';
+            return 1;
+        }
+        return ReportCommand::run(*store.value(), args, out, err);
     }
     if (subcommand == QLatin1String("keys")) {
         auto store = auth::ApiKeyStore::open(config.value().dataDir);

@@ -2,6 +2,7 @@
 #pragma once
 #include "common/Sensitivity.h"
 #include "http/HttpServerLimits.h"
+#include "observe/CostModel.h"
 #include <QByteArray>
 #include <QList>
 #include <QString>
@@ -67,6 +68,7 @@ struct Config {
     http::HttpServerLimits http;
     int drainGraceSeconds = 30;
     int auditQueueCapacity = 65'536;
+    observe::CostModel costs; // "costs"; without it: the built-in list prices, no on-prem rate
 
     const EndpointConfig *endpoint(const QString &id) const;
     const ModelConfig *model(const QString &name) const;

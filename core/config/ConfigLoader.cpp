@@ -265,6 +265,8 @@ Result<Config> ConfigLoader::fromJson(const nlohmann::json &document, const QStr
         if (auto dir = root.string("credentials_dir", false))
             config.credentialsDir = resolvePath(*dir, baseDir);
         readLimits(root, config, problems);
+        if (const auto *costs = root.object("costs", false))
+            config.costs = observe::CostModel::fromJson(*costs, root.childPath("costs"), problems);
         readAdmin(root, config, problems);
         if (const auto *health = root.object("health_checks", false)) {
             JsonFieldReader h(*health, root.childPath("health_checks"), problems);

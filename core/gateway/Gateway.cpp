@@ -15,6 +15,7 @@
 #include "auth/ApiKeyAuthenticator.h"
 #include "auth/ApiKeyStore.h"
 #include "auth/KeyStoreRefresher.h"
+#include "observe/MetricsRegistry.h"
 #include "observe/SqliteAuditStore.h"
 #include "policy/PolicyLoader.h"
 #include "policy/PolicyVersionStore.h"
@@ -106,7 +107,9 @@ Result<std::unique_ptr<Gateway>> Gateway::create(std::shared_ptr<const GatewaySn
     gateway->m_keyRefresher->start();
 
     gateway->m_upstream = new upstream::UpstreamClient(gateway.get());
+    gateway->m_metrics = std::make_unique<observe::MetricsRegistry>();
     gateway->m_context.audit = gateway->m_audit.get();
+    gateway->m_context.metrics = gateway->m_metrics.get();
     gateway->m_context.authenticator = gateway->m_authenticator.get();
     gateway->m_context.upstream = gateway->m_upstream;
     for (const auto &e : config.endpoints)
@@ -317,6 +320,16 @@ void Gateway::handle(const http::HttpRequest &request, http::HttpResponder *resp
 {
     const QByteArray &path = request.path;
     // Probes are answered without a record: load balancers call them every few seconds.
+    if (path == "/metrics") {
+        // Audit counters and in-flight are sampled at scrape time: nothing to do per request.
+        if (const auto *sqlite = dynamic_cast<const observe::SqliteAuditStore *>(m_audit.get()))
+            m_metrics->setAuditCounters(sqlite->droppedCount(), sqlite->writeFailureCount());
+        m_metrics->setInFlight(qMax(0, requestsInProgress() - 1)); // not counting this scrape
+        http::HttpHeaders headers{{QByteArrayLiteral("x-perimeter-request-id"), newRequestId().toLatin1()},
+                                  {QByteArrayLiteral("content-type"), observe::MetricsRegistry::contentType()}};
+        responder->send(200, headers, m_metrics->renderPrometheus());
+        return;
+    }
     if (path == "/healthz") {
         sendPlain(responder, 200, QByteArrayLiteral("{\"status\":\"ok\"}"), newRequestId());
         return;

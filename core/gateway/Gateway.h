@@ -55,6 +55,8 @@ public:
     int requestsInProgress() const;
 
     observe::AuditStore &auditStore() { return *m_audit; }
+    // GET /metrics; thread-safe, so the console may read it from another thread.
+    observe::MetricsRegistry &metrics() { return *m_metrics; }
 
     // What-if for the console's simulator and the admin API: the real stages, no forwarding.
     SimulationResult simulate(const SimulationRequest &request) { return DecisionSimulator::run(m_snapshot, m_context, request); }
@@ -78,6 +80,7 @@ private:
     std::shared_ptr<const GatewaySnapshot> m_snapshot;
     GatewayContext m_context;
     std::unique_ptr<observe::AuditStore> m_audit;
+    std::unique_ptr<observe::MetricsRegistry> m_metrics;
     std::shared_ptr<auth::ApiKeyStore> m_keyStore;
     std::shared_ptr<auth::ApiKeyAuthenticator> m_authenticator;
     auth::KeyStoreRefresher *m_keyRefresher = nullptr;

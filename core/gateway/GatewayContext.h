@@ -4,7 +4,7 @@
 #include <QElapsedTimer>
 #include <QHash>
 
-namespace perimeter::observe { class AuditStore; }
+namespace perimeter::observe { class AuditStore; class MetricsRegistry; }
 namespace perimeter::auth { class ApiKeyAuthenticator; }
 namespace perimeter::upstream { class UpstreamClient; }
 
@@ -14,6 +14,7 @@ namespace perimeter::gateway {
 // thread (the audit store and authenticator are themselves thread-safe).
 struct GatewayContext {
     observe::AuditStore *audit = nullptr;
+    observe::MetricsRegistry *metrics = nullptr;
     const auth::ApiKeyAuthenticator *authenticator = nullptr;
     upstream::UpstreamClient *upstream = nullptr;
     QHash<QString, routing::EndpointState> endpoints;

@@ -2,6 +2,7 @@
 #include "HealthChecker.h"
 #include "GatewayContext.h"
 #include "GatewaySnapshot.h"
+#include "observe/MetricsRegistry.h"
 #include "upstream/UpstreamCall.h"
 #include "upstream/UpstreamClient.h"
 #include <QLoggingCategory>
@@ -51,7 +52,10 @@ void HealthChecker::probeAll()
             request.headers.append({QByteArrayLiteral("authorization"), QByteArrayLiteral("Bearer ") + *it});
         auto *call = m_context.upstream->start(request);
         const QString id = e.id;
-        auto report = [this, id](bool healthy) {
+        const QString tier = tierName(e.tier);
+        auto report = [this, id, tier](bool healthy) {
+            if (m_context.metrics)
+                m_context.metrics->setEndpointHealth(id, tier, healthy);
             auto it = m_context.endpoints.find(id);
             if (it == m_context.endpoints.end())
                 return;

@@ -2,6 +2,7 @@
 #include "Pipeline.h"
 #include "ApiError.h"
 #include "observe/AuditStore.h"
+#include "observe/MetricsRegistry.h"
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcPipeline, "perimeter.pipeline")
@@ -122,6 +123,13 @@ void Pipeline::finish(const std::shared_ptr<Exchange> &exchange)
     r.upstreamMs = exchange->upstreamMs;
     r.ttftMs = exchange->ttftMs;
     r.streamed = exchange->streamed;
+    if (exchange->snapshot)
+        exchange->snapshot->config.costs.apply(r);
+    if (m_context.metrics) {
+        m_context.metrics->recordRequest(r);
+        for (auto it = exchange->stageNs.cbegin(); it != exchange->stageNs.cend(); ++it)
+            m_context.metrics->recordStageNs(it.key(), it.value());
+    }
     if (m_context.audit && !m_context.audit->append(std::move(r))) {
         ++m_context.auditDropped;
         qCWarning(lcPipeline, "audit queue full: record for request %s dropped", qPrintable(exchange->requestId));

@@ -4,6 +4,7 @@
 #include <QDateTime>
 #include <QMap>
 #include <QString>
+#include <optional>
 
 namespace perimeter::observe {
 
@@ -34,6 +35,14 @@ struct AuditRecord {
     double costAmount = 0.0;
     QString costCurrency = QStringLiteral("USD");
     QString costBasis;             // "list_price" | "blended_rate" | ""
+    // What the same tokens would have cost in the other tier (same currency); absent when the
+    // other tier has no price for it or the request never reached a tier.
+    std::optional<double> costCounterfactual;
+
+    // Set by the store when a record is read back: the tamper-evident chain (SHA-256, hex).
+    // Ignored by append(); the writer computes them in commit order.
+    QString prevHash;
+    QString hash;
 };
 
 } // namespace perimeter::observe

@@ -134,7 +134,14 @@ const QStringList &auditFieldNames()
         QStringLiteral("upstream_ms"),    QStringLiteral("ttft_ms"),
         QStringLiteral("streamed"),       QStringLiteral("cost_amount"),
         QStringLiteral("cost_currency"),  QStringLiteral("cost_basis"),
+        QStringLiteral("cost_counterfactual"),
     };
+    return names;
+}
+
+const QStringList &auditChainFieldNames()
+{
+    static const QStringList names = {QStringLiteral("prev_hash"), QStringLiteral("hash")};
     return names;
 }
 
@@ -170,6 +177,10 @@ QJsonObject auditRecordToJson(const AuditRecord &record)
     o.insert(QStringLiteral("cost_amount"), record.costAmount);
     o.insert(QStringLiteral("cost_currency"), textOrNull(record.costCurrency));
     o.insert(QStringLiteral("cost_basis"), textOrNull(record.costBasis));
+    o.insert(QStringLiteral("cost_counterfactual"),
+             record.costCounterfactual ? QJsonValue(*record.costCounterfactual) : QJsonValue(QJsonValue::Null));
+    o.insert(QStringLiteral("prev_hash"), textOrNull(record.prevHash));
+    o.insert(QStringLiteral("hash"), textOrNull(record.hash));
     return o;
 }
 
@@ -258,6 +269,17 @@ Result<AuditRecord> auditRecordFromJson(const QJsonObject &o)
     if (!cost.isDouble())
         return invalid(QStringLiteral("cost_amount"));
     r.costAmount = cost.toDouble();
+    const QJsonValue counterfactual = o.value(QLatin1String("cost_counterfactual"));
+    if (counterfactual.isDouble())
+        r.costCounterfactual = counterfactual.toDouble();
+    else if (!counterfactual.isNull() && !counterfactual.isUndefined())
+        return invalid(QStringLiteral("cost_counterfactual"));
+    // The chain fields are what the store reported; carried along so that exported records
+    // can be checked against the trail.
+    if (!text("prev_hash", r.prevHash, false))
+        return invalid(QStringLiteral("prev_hash"));
+    if (!text("hash", r.hash, false))
+        return invalid(QStringLiteral("hash"));
     return r;
 }
 

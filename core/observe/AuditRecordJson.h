@@ -25,8 +25,10 @@ std::optional<QDateTime> parseTimestampOrDate(const QString &text, DayBound boun
 QString findingTypesToJson(const QMap<QString, int> &findingTypes);
 Result<QMap<QString, int>> findingTypesFromJson(const QString &json);
 
-// Field names in contract order.
+// Field names in contract order (plus cost_counterfactual, an extension every record carries).
 const QStringList &auditFieldNames();
+// prev_hash and hash: in the JSON of every record too, null for a record not read from a store.
+const QStringList &auditChainFieldNames();
 
 QJsonObject auditRecordToJson(const AuditRecord &record);
 Result<AuditRecord> auditRecordFromJson(const QJsonObject &object);

@@ -21,11 +21,16 @@ namespace perimeter::observe {
 // with synchronous=NORMAL. query() uses a second connection so readers never contend with
 // the writer's transaction (WAL lets them run concurrently).
 //
+// Schema v2 chains every record (AuditChain.h): the writer computes the hashes in commit
+// order inside a BEGIN IMMEDIATE transaction that first reads the chain head, so several
+// stores on one file (two processes) extend one chain and never fork it. A v1 file is
+// migrated on open, its records chained in id order.
+//
 // The SQL is deliberately plain (no UPSERT, no JSON1, no SQLite date functions) so that a
 // PostgreSQL implementation of AuditStore can reuse the schema with only type renames.
 class SqliteAuditStore final : public AuditStore {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
     static constexpr int kMaxBatch = 512;
 
     static Result<std::unique_ptr<SqliteAuditStore>> open(const QString &dataDir, int queueCapacity);
@@ -38,6 +43,8 @@ public:
     bool append(AuditRecord record) override;
     Status flush() override;
     Result<QList<AuditRecord>> query(const AuditQuery &query) const override;
+    Result<ChainVerification> verify() const override;
+    Result<QList<AuditAggregateRow>> aggregate(const AuditAggregateQuery &query) const override;
 
     QString databasePath() const { return m_path; }
     int queueCapacity() const { return m_capacity; }

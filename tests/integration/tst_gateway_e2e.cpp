@@ -366,6 +366,13 @@ void GatewayE2eTest::modelsAreListed()
     QCOMPARE(ids, (QSet<QString>{QStringLiteral("llama-70b"), QStringLiteral("gpt-4o"), QStringLiteral("mixtral"), QStringLiteral("embed")}));
     QCOMPARE(HttpTestClient::request("GET", QUrl(m_gateway.url() + QStringLiteral("/healthz"))).status, 200);
     QCOMPARE(HttpTestClient::request("GET", QUrl(m_gateway.url() + QStringLiteral("/readyz"))).status, 200);
+    // Prometheus metrics need no caller credential and carry the tier label.
+    const auto metrics = HttpTestClient::request("GET", QUrl(m_gateway.url() + QStringLiteral("/metrics")));
+    QCOMPARE(metrics.status, 200);
+    QVERIFY(metrics.body.contains("perimeter_requests_total{"));
+    QVERIFY(metrics.body.contains("tier=\"cloud\""));
+    QVERIFY(metrics.body.contains("tier=\"onprem\""));
+    QVERIFY2(!metrics.body.contains("4111"), "metrics never carry payload values");
 }
 
 void GatewayE2eTest::keysCreatedWithPerimeterctlWorkUntilRevoked()

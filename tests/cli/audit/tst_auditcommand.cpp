@@ -63,6 +63,14 @@ public:
     {
         return Error{QStringLiteral("audit_store_error"), QStringLiteral("disk on fire")};
     }
+    Result<ChainVerification> verify() const override
+    {
+        return Error{QStringLiteral("audit_store_error"), QStringLiteral("disk on fire")};
+    }
+    Result<QList<AuditAggregateRow>> aggregate(const AuditAggregateQuery &) const override
+    {
+        return Error{QStringLiteral("audit_store_error"), QStringLiteral("disk on fire")};
+    }
 };
 
 QStringList requestIdsFromJsonl(const QString &text)
@@ -145,7 +153,7 @@ void tst_AuditCommand::jsonArrayHasEveryField()
     QVERIFY(doc.isArray());
     const QJsonArray array = doc.array();
     QCOMPARE(array.size(), 4);
-    QStringList contract = auditFieldNames();
+    QStringList contract = auditFieldNames() + auditChainFieldNames();
     contract.sort();
     for (const QJsonValue &v : array) {
         QStringList keys = v.toObject().keys();
@@ -174,7 +182,7 @@ void tst_AuditCommand::jsonlOneObjectPerLine()
     for (const QString &line : lines) {
         const QJsonDocument doc = QJsonDocument::fromJson(line.toUtf8());
         QVERIFY(doc.isObject());
-        QCOMPARE(doc.object().size(), auditFieldNames().size());
+        QCOMPARE(doc.object().size(), auditFieldNames().size() + auditChainFieldNames().size());
     }
     QCOMPARE(requestIdsFromJsonl(r.out), (QStringList{QStringLiteral("r1"), QStringLiteral("r2"), QStringLiteral("r3"), QStringLiteral("r4")}));
 }

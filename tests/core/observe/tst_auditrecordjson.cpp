@@ -69,14 +69,15 @@ void tst_AuditRecordJson::fieldNamesMatchTheContract()
     const QStringList contract = QStringLiteral(
         "request_id, ts, caller, team, endpoint_path, model_requested, model_served, tier, endpoint_id, "
         "decision, reason, sensitivity, finding_types, policy_version, status, tokens_in, tokens_out, "
-        "latency_ms, upstream_ms, ttft_ms, streamed, cost_amount, cost_currency, cost_basis")
+        "latency_ms, upstream_ms, ttft_ms, streamed, cost_amount, cost_currency, cost_basis, cost_counterfactual")
         .split(QStringLiteral(", "));
     QCOMPARE(auditFieldNames(), contract);
+    QCOMPARE(auditChainFieldNames(), (QStringList{QStringLiteral("prev_hash"), QStringLiteral("hash")}));
     AuditRecord r;
     r.requestId = QStringLiteral("x");
     r.ts = QDateTime::currentDateTimeUtc();
     QStringList keys = auditRecordToJson(r).keys();
-    QStringList sortedContract = contract;
+    QStringList sortedContract = contract + auditChainFieldNames();
     keys.sort();
     sortedContract.sort();
     QCOMPARE(keys, sortedContract);
@@ -123,8 +124,13 @@ void tst_AuditRecordJson::roundTrip()
     r.ttftMs = -1;
     r.costAmount = 1.5;
     r.costBasis = QStringLiteral("blended_rate");
+    r.costCounterfactual = 4.25;
+    r.prevHash = QString(64, QLatin1Char('0'));
+    r.hash = QString(64, QLatin1Char('a'));
     auto back = auditRecordFromJson(auditRecordToJson(r));
     QVERIFY(back.ok());
+    QCOMPARE(back.value().costCounterfactual, std::optional<double>(4.25));
+    QCOMPARE(back.value().hash, r.hash);
     QCOMPARE(auditRecordToJson(back.value()), auditRecordToJson(r));
     QCOMPARE(back.value().ttftMs, qint64(-1));
     QCOMPARE(back.value().findingTypes, r.findingTypes);
@@ -137,6 +143,7 @@ void tst_AuditRecordJson::rejectsBadRecords_data()
     QTest::newRow("missing request id") << QStringLiteral("request_id") << QJsonValue(QJsonValue::Undefined);
     QTest::newRow("bad ts") << QStringLiteral("ts") << QJsonValue(QStringLiteral("now"));
     QTest::newRow("status as string") << QStringLiteral("status") << QJsonValue(QStringLiteral("200"));
+    QTest::newRow("counterfactual as string") << QStringLiteral("cost_counterfactual") << QJsonValue(QStringLiteral("1.0"));
     QTest::newRow("fractional tokens") << QStringLiteral("tokens_in") << QJsonValue(1.5);
     QTest::newRow("finding count negative") << QStringLiteral("finding_types") << QJsonValue(QJsonObject{{QStringLiteral("X"), -1}});
     QTest::newRow("finding types array") << QStringLiteral("finding_types") << QJsonValue(QJsonArray{1});
