@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "AuditCommand.h"
+#include "SubcommandTable.h"
 #include "TableWriter.h"
 #include "observe/AuditRecordJson.h"
 #include "observe/AuditStore.h"
@@ -75,29 +76,8 @@ QString AuditCommand::usage()
 
 int AuditCommand::run(observe::AuditStore &store, const QStringList &args, QTextStream &out, QTextStream &err)
 {
-    struct Subcommand {
-        const char *name;
-        Handler handler;
-    };
-    static const Subcommand subcommands[] = {
-        {"list", &AuditCommand::list},
-        {"verify", &AuditCommand::verify},
-    };
-    if (args.isEmpty()) {
-        err << usage();
-        return 2;
-    }
-    const QString &name = args.first();
-    if (name == QLatin1String("--help") || name == QLatin1String("-h") || name == QLatin1String("help")) {
-        out << usage();
-        return 0;
-    }
-    for (const auto &sub : subcommands) {
-        if (name == QLatin1String(sub.name))
-            return sub.handler(store, args.mid(1), out, err);
-    }
-    err << "perimeterctl audit: unknown subcommand '" << name << "'\n\n" << usage();
-    return 2;
+    return dispatchSubcommand<observe::AuditStore>("audit", {{"list", &AuditCommand::list},
+                              {"verify", &AuditCommand::verify}}, usage(), store, args, out, err);
 }
 
 int AuditCommand::list(observe::AuditStore &store, const QStringList &args, QTextStream &out, QTextStream &err)

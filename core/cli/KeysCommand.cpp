@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "KeysCommand.h"
+#include "SubcommandTable.h"
 #include "TableWriter.h"
 #include "auth/ApiKeyStore.h"
 #include "observe/AuditRecordJson.h"
@@ -95,30 +96,9 @@ QString KeysCommand::usage()
 
 int KeysCommand::run(auth::ApiKeyStore &store, const QStringList &args, QTextStream &out, QTextStream &err)
 {
-    struct Subcommand {
-        const char *name;
-        Handler handler;
-    };
-    static const Subcommand subcommands[] = {
-        {"create", &KeysCommand::create},
-        {"list", &KeysCommand::list},
-        {"revoke", &KeysCommand::revoke},
-    };
-    if (args.isEmpty()) {
-        err << usage();
-        return 2;
-    }
-    const QString &name = args.first();
-    if (name == QLatin1String("--help") || name == QLatin1String("-h") || name == QLatin1String("help")) {
-        out << usage();
-        return 0;
-    }
-    for (const auto &sub : subcommands) {
-        if (name == QLatin1String(sub.name))
-            return sub.handler(store, args.mid(1), out, err);
-    }
-    err << "perimeterctl keys: unknown subcommand '" << name << "'\n\n" << usage();
-    return 2;
+    return dispatchSubcommand<auth::ApiKeyStore>("keys", {{"create", &KeysCommand::create},
+                              {"list", &KeysCommand::list},
+                              {"revoke", &KeysCommand::revoke}}, usage(), store, args, out, err);
 }
 
 int KeysCommand::create(auth::ApiKeyStore &store, const QStringList &args, QTextStream &out, QTextStream &err)

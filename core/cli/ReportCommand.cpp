@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ReportCommand.h"
+#include "SubcommandTable.h"
 #include "TableWriter.h"
 #include "observe/AuditRecordJson.h"
 #include "observe/AuditStore.h"
@@ -126,29 +127,8 @@ QString ReportCommand::usage()
 
 int ReportCommand::run(observe::AuditStore &store, const QStringList &args, QTextStream &out, QTextStream &err)
 {
-    struct Subcommand {
-        const char *name;
-        Handler handler;
-    };
-    static const Subcommand subcommands[] = {
-        {"cost", &ReportCommand::cost},
-        {"audit", &ReportCommand::audit},
-    };
-    if (args.isEmpty()) {
-        err << usage();
-        return 2;
-    }
-    const QString &name = args.first();
-    if (name == QLatin1String("--help") || name == QLatin1String("-h") || name == QLatin1String("help")) {
-        out << usage();
-        return 0;
-    }
-    for (const auto &sub : subcommands) {
-        if (name == QLatin1String(sub.name))
-            return sub.handler(store, args.mid(1), out, err);
-    }
-    err << "perimeterctl report: unknown subcommand '" << name << "'\n\n" << usage();
-    return 2;
+    return dispatchSubcommand<observe::AuditStore>("report", {{"cost", &ReportCommand::cost},
+                              {"audit", &ReportCommand::audit}}, usage(), store, args, out, err);
 }
 
 int ReportCommand::cost(observe::AuditStore &store, const QStringList &args, QTextStream &out, QTextStream &err)
