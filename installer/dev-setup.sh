@@ -54,11 +54,14 @@ run_demo() {
   local config="$ROOT/resources/demo/perimeter.json"
   if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -x "$bin/perimeter" ]; then
     echo "==> starting the console with its embedded gateway on http://127.0.0.1:8080 (demo key: pk-demo-not-a-secret)"
-    "$bin/perimeter" --config "$config"
+    "$bin/perimeter" --config "$config" & pids+=($!)
   else
     echo "==> no display: starting the headless gateway perimeterd on http://127.0.0.1:8080 (demo key: pk-demo-not-a-secret)"
-    "$bin/perimeterd" --config "$config"
+    "$bin/perimeterd" --config "$config" & pids+=($!)
   fi
+  # Waiting (rather than running in the foreground) lets the trap stop everything at once on
+  # Ctrl-C or SIGTERM; the gateway drains, the simulated upstreams stop.
+  wait "${pids[-1]}"
 }
 
 case "${1:-}" in

@@ -41,21 +41,19 @@ HASH=$(printf %s "$KEY" | sha256sum | cut -d' ' -f1)
 write_config() { # upstream_base port
   cat > "$RUN/perimeter.json" <<JSON
 {"listen": {"host": "127.0.0.1", "port": $2}, "data_dir": "$RUN/var",
+ "health_checks": {"enabled": false},
  "callers": [{"id": "bench", "team": "bench", "api_key_sha256": "$HASH"}],
  "endpoints": [{"id": "upstream", "tier": "cloud", "url": "$1", "capacity": 100000}],
  "models": [{"name": "gpt-4o-mini", "kind": "chat", "endpoints": ["upstream"]}]}
 JSON
 }
 
-start_and_wait() { # logfile command...
-  local log=$1; shift
-  "$@" > "$log" 2>&1 &
-  PIDS+=($!)
+wait_for_url() { # logfile -> prints the URL from the "listening on" line
   for _ in $(seq 100); do
-    grep -q "listening on" "$log" && { grep -o 'http://[0-9.:]*' "$log" | head -1; return 0; }
+    grep -q "listening on" "$1" && { grep -o 'listening on http://[0-9.:]*' "$1" | head -1 | cut -d' ' -f3; return 0; }
     sleep 0.1
   done
-  echo "did not start: $*" >&2; cat "$log" >&2; exit 1
+  echo "did not start: $(cat "$1")" >&2; exit 1
 }
 
 if [ $SERVE -eq 1 ]; then
@@ -64,9 +62,12 @@ if [ $SERVE -eq 1 ]; then
 fi
 
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
-SIM_URL=$(start_and_wait "$RUN/sim.log" "$BIN/perimeter-sim" --name bench --port 0 --models gpt-4o-mini --reply-tokens 8)
+# Started here, not in a command substitution, so that cleanup knows their PIDs.
+"$BIN/perimeter-sim" --name bench --port 0 --models gpt-4o-mini --reply-tokens 8 > "$RUN/sim.log" 2>&1 & PIDS+=($!)
+SIM_URL=$(wait_for_url "$RUN/sim.log")
 write_config "$SIM_URL/v1" 0
-GW_URL=$(start_and_wait "$RUN/gw.log" "$BIN/perimeterd" --config "$RUN/perimeter.json")
+"$BIN/perimeterd" --config "$RUN/perimeter.json" > "$RUN/gw.log" 2>&1 & PIDS+=($!)
+GW_URL=$(wait_for_url "$RUN/gw.log")
 
 LUA="$RUN/chat.lua"
 cat > "$LUA" <<'LUA'
