@@ -105,9 +105,9 @@ DashboardPage::DashboardPage(service::GatewayService *service, QWidget *parent)
     grid->addWidget(makeView(m_decisionChart), 1, 0);
     grid->addWidget(makeView(m_levelChart), 1, 1);
     grid->addWidget(makeView(m_reasonChart), 1, 2);
-    grid->setColumnStretch(0, 4);
-    grid->setColumnStretch(1, 5);
-    grid->setColumnStretch(2, 5);
+    // Equal columns: the decision legend ("routed (1234)") needs as much room as the others.
+    for (int column = 0; column < 3; ++column)
+        grid->setColumnStretch(column, 1);
     grid->setRowStretch(0, 3);
     grid->setRowStretch(1, 2);
 
