@@ -53,15 +53,20 @@ void JsonFieldReader::problemHere(const QString &message)
     m_problems.append((m_path.isEmpty() ? QStringLiteral("/") : m_path) + QLatin1String(": ") + message);
 }
 
-std::optional<QString> JsonFieldReader::string(const std::string &key, bool required, bool allowEmpty)
+const nlohmann::json *JsonFieldReader::take(const std::string &key, bool required)
 {
     m_seen.insert(key);
     const auto *v = value(key);
-    if (!v) {
-        if (required && m_isObject)
-            problem(key, QStringLiteral("is required"));
+    if (!v && required && m_isObject)
+        problem(key, QStringLiteral("is required"));
+    return v;
+}
+
+std::optional<QString> JsonFieldReader::string(const std::string &key, bool required, bool allowEmpty)
+{
+    const auto *v = take(key, required);
+    if (!v)
         return std::nullopt;
-    }
     if (!v->is_string()) {
         problem(key, QStringLiteral("must be a string, found %1").arg(jsonTypeName(*v)));
         return std::nullopt;
@@ -76,13 +81,9 @@ std::optional<QString> JsonFieldReader::string(const std::string &key, bool requ
 
 std::optional<qint64> JsonFieldReader::integer(const std::string &key, bool required, qint64 min, qint64 max)
 {
-    m_seen.insert(key);
-    const auto *v = value(key);
-    if (!v) {
-        if (required && m_isObject)
-            problem(key, QStringLiteral("is required"));
+    const auto *v = take(key, required);
+    if (!v)
         return std::nullopt;
-    }
     if (!v->is_number_integer()) {
         problem(key, QStringLiteral("must be an integer, found %1").arg(jsonTypeName(*v)));
         return std::nullopt;
@@ -99,13 +100,9 @@ std::optional<qint64> JsonFieldReader::integer(const std::string &key, bool requ
 
 std::optional<double> JsonFieldReader::number(const std::string &key, bool required, double min, double max)
 {
-    m_seen.insert(key);
-    const auto *v = value(key);
-    if (!v) {
-        if (required && m_isObject)
-            problem(key, QStringLiteral("is required"));
+    const auto *v = take(key, required);
+    if (!v)
         return std::nullopt;
-    }
     if (!v->is_number()) {
         problem(key, QStringLiteral("must be a number, found %1").arg(jsonTypeName(*v)));
         return std::nullopt;
@@ -120,13 +117,9 @@ std::optional<double> JsonFieldReader::number(const std::string &key, bool requi
 
 std::optional<bool> JsonFieldReader::boolean(const std::string &key, bool required)
 {
-    m_seen.insert(key);
-    const auto *v = value(key);
-    if (!v) {
-        if (required && m_isObject)
-            problem(key, QStringLiteral("is required"));
+    const auto *v = take(key, required);
+    if (!v)
         return std::nullopt;
-    }
     if (!v->is_boolean()) {
         problem(key, QStringLiteral("must be true or false, found %1").arg(jsonTypeName(*v)));
         return std::nullopt;
@@ -136,13 +129,9 @@ std::optional<bool> JsonFieldReader::boolean(const std::string &key, bool requir
 
 const nlohmann::json *JsonFieldReader::array(const std::string &key, bool required)
 {
-    m_seen.insert(key);
-    const auto *v = value(key);
-    if (!v) {
-        if (required && m_isObject)
-            problem(key, QStringLiteral("is required"));
+    const auto *v = take(key, required);
+    if (!v)
         return nullptr;
-    }
     if (!v->is_array()) {
         problem(key, QStringLiteral("must be an array, found %1").arg(jsonTypeName(*v)));
         return nullptr;
@@ -152,13 +141,9 @@ const nlohmann::json *JsonFieldReader::array(const std::string &key, bool requir
 
 const nlohmann::json *JsonFieldReader::object(const std::string &key, bool required)
 {
-    m_seen.insert(key);
-    const auto *v = value(key);
-    if (!v) {
-        if (required && m_isObject)
-            problem(key, QStringLiteral("is required"));
+    const auto *v = take(key, required);
+    if (!v)
         return nullptr;
-    }
     if (!v->is_object()) {
         problem(key, QStringLiteral("must be an object, found %1").arg(jsonTypeName(*v)));
         return nullptr;

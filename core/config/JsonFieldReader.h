@@ -36,6 +36,9 @@ public:
     void rejectUnknownKeys(std::initializer_list<const char *> extraAllowed = {});
 
 private:
+    // Marks the key as read; records "is required" when a required key is missing.
+    const nlohmann::json *take(const std::string &key, bool required);
+
     const nlohmann::json &m_object;
     QString m_path;
     QStringList &m_problems;
