@@ -43,6 +43,7 @@ struct Exchange {
     Sensitivity level = Sensitivity::Restricted;
     // policy + route
     QList<Tier> permittedTiers;
+    QString policyNote;            // which override set the tiers, if any (for the trace)
     routing::RouteDecision route;
     QSet<QString> triedEndpoints;
     int attempts = 0;

@@ -24,7 +24,10 @@ routing::RouteDecision RouteStage::decide(const Exchange &exchange, const Gatewa
     request.exclude = exchange.triedEndpoints;
     request.latencyLow = exchange.latencyLow;
     request.overflowThreshold = exchange.snapshot->policy->overflowThreshold();
-    return routing::Router::route(exchange.snapshot->config, request, context.endpoints, context.nowMs());
+    auto decision = routing::Router::route(exchange.snapshot->config, request, context.endpoints, context.nowMs());
+    if (!exchange.policyNote.isEmpty())
+        decision.trace.prepend(exchange.policyNote);
+    return decision;
 }
 
 StageStatus RouteStage::run(const std::shared_ptr<Exchange> &exchange, Pipeline &pipeline)

@@ -10,6 +10,15 @@
 
 namespace perimeter::policy {
 
+// A team's or a caller's own tier lists for some levels (the others follow the policy).
+struct PolicyOverride {
+    QString team;      // exactly one of team / caller
+    QString caller;
+    bool exception = false; // may widen the policy (marked by an admin); otherwise only narrows
+    QString comment;
+    QHash<int, QList<Tier>> tiers;
+};
+
 // A validated, compiled policy: which tiers each sensitivity level may enter (in preference
 // order) and the classifier built from the policy's classifier section. Immutable once built,
 // shared by every request that started under it (in-flight requests keep their version).
@@ -20,6 +29,23 @@ public:
     // Canonical JSON of the document (for storage, diffs and hashing).
     const QByteArray &canonicalJson() const { return m_canonical; }
     QList<Tier> permittedTiers(Sensitivity level) const { return m_tiers.value(int(level)); }
+    // For a request: a caller override wins over a team override, which wins over the policy.
+    // `why` (optional) names the override that applied.
+    QList<Tier> permittedTiers(Sensitivity level, const QString &caller, const QString &team, QString *why = nullptr) const
+    {
+        for (const auto *key : {&caller, &team}) {
+            for (const auto &o : m_overrides) {
+                const bool matches = key == &caller ? (!o.caller.isEmpty() && o.caller == caller) : (!o.team.isEmpty() && o.team == team);
+                if (matches && o.tiers.contains(int(level))) {
+                    if (why)
+                        *why = key == &caller ? QStringLiteral("override for caller %1").arg(caller) : QStringLiteral("override for team %1").arg(team);
+                    return o.tiers.value(int(level));
+                }
+            }
+        }
+        return permittedTiers(level);
+    }
+    const QList<PolicyOverride> &overrides() const { return m_overrides; }
     const classify::ClassifierSettings &classifierSettings() const { return m_settings; }
     std::shared_ptr<const classify::PayloadClassifier> classifier() const { return m_classifier; }
     // Utilization (in flight / capacity) at which the router prefers the next permitted tier.
@@ -32,6 +58,7 @@ private:
     QByteArray m_canonical;
     QHash<int, QList<Tier>> m_tiers;
     double m_overflowThreshold = 0.8;
+    QList<PolicyOverride> m_overrides;
     classify::ClassifierSettings m_settings;
     std::shared_ptr<const classify::PayloadClassifier> m_classifier;
 };

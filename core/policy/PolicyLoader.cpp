@@ -23,6 +23,23 @@ nlohmann::json defaultDocument()
                     {"confidential", {"onprem"}}, {"restricted", {"onprem"}}}}};
 }
 
+QList<Tier> readTierList(const nlohmann::json &tiers, const QString &path, QStringList &problems)
+{
+    QList<Tier> list;
+    for (size_t i = 0; i < tiers.size(); ++i) {
+        const QString itemPath = path + QLatin1Char('/') + QString::number(i);
+        const auto &t = tiers[i];
+        const auto tier = t.is_string() ? parseTier(QString::fromStdString(t.get<std::string>())) : std::nullopt;
+        if (!tier)
+            problems.append(itemPath + QLatin1String(": must be \"onprem\" or \"cloud\""));
+        else if (list.contains(*tier))
+            problems.append(itemPath + QLatin1String(": tier listed twice"));
+        else
+            list.append(*tier);
+    }
+    return list;
+}
+
 Result<std::shared_ptr<const Policy>> failure(const QStringList &problems)
 {
     return Error{QStringLiteral("policy_invalid"), problems.join(QLatin1Char('\n'))};
@@ -74,18 +91,7 @@ Result<std::shared_ptr<const Policy>> PolicyLoader::fromJson(const nlohmann::jso
             const auto *tiers = lr.array(key, true);
             if (!tiers)
                 continue;
-            QList<Tier> list;
-            for (size_t i = 0; i < tiers->size(); ++i) {
-                const QString path = lr.childPath(key) + QLatin1Char('/') + QString::number(i);
-                const auto &t = (*tiers)[i];
-                const auto tier = t.is_string() ? parseTier(QString::fromStdString(t.get<std::string>())) : std::nullopt;
-                if (!tier)
-                    problems.append(path + QLatin1String(": must be \"onprem\" or \"cloud\""));
-                else if (list.contains(*tier))
-                    problems.append(path + QLatin1String(": tier listed twice"));
-                else
-                    list.append(*tier);
-            }
+            const QList<Tier> list = readTierList(*tiers, lr.childPath(key), problems);
             policy->m_tiers.insert(int(level), list);
         }
         lr.rejectUnknownKeys();
@@ -107,6 +113,50 @@ Result<std::shared_ptr<const Policy>> PolicyLoader::fromJson(const nlohmann::jso
             for (const auto &t : defaults[sensitivityName(level).toStdString()])
                 list.append(*parseTier(QString::fromStdString(t.get<std::string>())));
             policy->m_tiers.insert(int(level), list);
+        }
+    }
+
+    // Team and caller overrides may only narrow the tiers of a level, unless an admin marks
+    // the override as an exception (and the history records who applied it).
+    if (const auto *overrides = root.array("overrides", false)) {
+        for (size_t i = 0; i < overrides->size(); ++i) {
+            const QString path = root.childPath("overrides") + QLatin1Char('/') + QString::number(i);
+            config::JsonFieldReader orr((*overrides)[i], path, problems);
+            if (!orr.isObject())
+                continue;
+            PolicyOverride o;
+            const auto team = orr.string("team", false);
+            const auto caller = orr.string("caller", false);
+            if (team.has_value() == caller.has_value()) {
+                orr.problemHere(QStringLiteral("must name exactly one of \"team\" or \"caller\""));
+            }
+            o.team = team.value_or(QString());
+            o.caller = caller.value_or(QString());
+            o.exception = orr.boolean("exception", false).value_or(false);
+            o.comment = orr.string("comment", false, true).value_or(QString());
+            if (const auto *levels = orr.object("levels", true)) {
+                config::JsonFieldReader lr(*levels, orr.childPath("levels"), problems);
+                for (auto level : kLevels) {
+                    const std::string key = sensitivityName(level).toStdString();
+                    const auto *tiers = lr.array(key, false);
+                    if (!tiers)
+                        continue;
+                    const QList<Tier> list = readTierList(*tiers, lr.childPath(key), problems);
+                    if (!o.exception) {
+                        const auto global = policy->m_tiers.value(int(level));
+                        for (auto t : list) {
+                            if (!global.contains(t))
+                                problems.append(lr.childPath(key) + QStringLiteral(": permits tier %1, which the policy does not permit for %2 data; "
+                                                                                   "an override may only tighten unless marked \"exception\": true")
+                                                                        .arg(tierName(t), sensitivityName(level)));
+                        }
+                    }
+                    o.tiers.insert(int(level), list);
+                }
+                lr.rejectUnknownKeys();
+            }
+            orr.rejectUnknownKeys();
+            policy->m_overrides.append(o);
         }
     }
 

@@ -115,9 +115,14 @@ RouteDecision Router::route(const config::Config &config, const Request &request
                     && (!chosen || c.state->utilization() < chosen->state->utilization()))
                     chosen = &c;
             }
-            if (chosen)
-                why = rank == 0 ? QStringLiteral("first permitted tier, least utilised endpoint")
-                                : QStringLiteral("overflow: the preferred tier is at or above %1 % utilization").arg(int(request.overflowThreshold * 100));
+            if (chosen) {
+                bool earlierTierHadCandidates = false;
+                for (const auto &c : candidates)
+                    earlierTierHadCandidates = earlierTierHadCandidates || c.tierRank < rank;
+                why = !earlierTierHadCandidates
+                    ? QStringLiteral("first permitted tier with an available endpoint, least utilised")
+                    : QStringLiteral("overflow: the preferred tier is at or above %1 % utilization").arg(int(request.overflowThreshold * 100));
+            }
         }
         if (!chosen) {
             for (const auto &c : candidates) {

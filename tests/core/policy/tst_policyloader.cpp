@@ -51,6 +51,30 @@ private Q_SLOTS:
         QCOMPARE(report.level, Sensitivity::Restricted);
     }
 
+    void overridesOnlyTightenUnlessMarkedException()
+    {
+        auto policy = PolicyLoader::fromBytes(
+            "{\"overrides\": [{\"team\": \"risk\", \"levels\": {\"internal\": [\"onprem\"], \"public\": [\"onprem\"]}},"
+            " {\"caller\": \"alice\", \"levels\": {\"public\": [\"cloud\"]}},"
+            " {\"team\": \"research\", \"exception\": true, \"comment\": \"approved by the CISO\", \"levels\": {\"confidential\": [\"onprem\", \"cloud\"]}}]}");
+        QVERIFY2(policy.ok(), policy.ok() ? "" : qPrintable(policy.error().message));
+        const auto &p = *policy.value();
+        QString why;
+        QCOMPARE(p.permittedTiers(Sensitivity::Internal, QStringLiteral("bob"), QStringLiteral("risk"), &why), QList<Tier>{Tier::OnPrem});
+        QCOMPARE(why, QStringLiteral("override for team risk"));
+        // A caller override wins over the team's.
+        QCOMPARE(p.permittedTiers(Sensitivity::Public, QStringLiteral("alice"), QStringLiteral("risk")), QList<Tier>{Tier::Cloud});
+        // Levels an override does not name follow the policy.
+        QCOMPARE(p.permittedTiers(Sensitivity::Restricted, QStringLiteral("bob"), QStringLiteral("risk")), QList<Tier>{Tier::OnPrem});
+        QCOMPARE(p.permittedTiers(Sensitivity::Internal, QStringLiteral("bob"), QStringLiteral("ops")), (QList<Tier>{Tier::OnPrem, Tier::Cloud}));
+        QCOMPARE(p.permittedTiers(Sensitivity::Confidential, QString(), QStringLiteral("research")), (QList<Tier>{Tier::OnPrem, Tier::Cloud}));
+
+        auto widening = PolicyLoader::fromBytes("{\"overrides\": [{\"team\": \"risk\", \"levels\": {\"restricted\": [\"cloud\"]}}, {\"levels\": {}}]}");
+        QVERIFY(!widening.ok());
+        QVERIFY2(widening.error().message.contains(QStringLiteral("/overrides/0/levels/restricted: permits tier cloud")), qPrintable(widening.error().message));
+        QVERIFY2(widening.error().message.contains(QStringLiteral("/overrides/1: must name exactly one")), qPrintable(widening.error().message));
+    }
+
     void refusesWithEveryProblem_data()
     {
         QTest::addColumn<QByteArray>("json");
