@@ -377,7 +377,10 @@ void Gateway::handleModels(const std::shared_ptr<Exchange> &exchange)
     }
     nlohmann::json data = nlohmann::json::array();
     const auto &config = exchange->snapshot->config;
+    const auto &policy = *exchange->snapshot->policy;
     for (const auto &m : config.models) {
+        if (!policy.modelAllowed(m.name, exchange->principal->callerId, exchange->principal->team))
+            continue;
         nlohmann::json tiers = nlohmann::json::array();
         for (const auto &id : m.endpoints) {
             if (const auto *e = config.endpoint(id)) {

@@ -32,6 +32,14 @@ routing::RouteDecision RouteStage::decide(const Exchange &exchange, const Gatewa
 
 StageStatus RouteStage::run(const std::shared_ptr<Exchange> &exchange, Pipeline &pipeline)
 {
+    // A model the policy reserves for other teams answers like an unknown one: its existence
+    // is not disclosed to callers who may not use it.
+    const QString caller = exchange->principal ? exchange->principal->callerId : QString();
+    const QString team = exchange->principal ? exchange->principal->team : QString();
+    if (!exchange->snapshot->policy->modelAllowed(exchange->model, caller, team))
+        return Pipeline::reject(*exchange, 404, QStringLiteral("model_not_found"),
+                                QStringLiteral("The model '%1' does not exist or is not available to you.").arg(exchange->model));
+
     auto decision = decide(*exchange, pipeline.context());
     if (!decision.ok) {
         const int status = decision.status;

@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QHash>
 #include <QList>
+#include <QStringList>
 #include <memory>
 
 namespace perimeter::policy {
@@ -17,6 +18,12 @@ struct PolicyOverride {
     bool exception = false; // may widen the policy (marked by an admin); otherwise only narrows
     QString comment;
     QHash<int, QList<Tier>> tiers;
+};
+
+// Who may use a model at all (no rule: everyone the config admits).
+struct ModelRule {
+    QStringList teams;
+    QStringList callers;
 };
 
 // A validated, compiled policy: which tiers each sensitivity level may enter (in preference
@@ -46,6 +53,11 @@ public:
         return permittedTiers(level);
     }
     const QList<PolicyOverride> &overrides() const { return m_overrides; }
+    bool modelAllowed(const QString &model, const QString &caller, const QString &team) const
+    {
+        const auto it = m_modelRules.constFind(model);
+        return it == m_modelRules.constEnd() || it->callers.contains(caller) || (!team.isEmpty() && it->teams.contains(team));
+    }
     const classify::ClassifierSettings &classifierSettings() const { return m_settings; }
     std::shared_ptr<const classify::PayloadClassifier> classifier() const { return m_classifier; }
     // Utilization (in flight / capacity) at which the router prefers the next permitted tier.
@@ -59,6 +71,7 @@ private:
     QHash<int, QList<Tier>> m_tiers;
     double m_overflowThreshold = 0.8;
     QList<PolicyOverride> m_overrides;
+    QHash<QString, ModelRule> m_modelRules;
     classify::ClassifierSettings m_settings;
     std::shared_ptr<const classify::PayloadClassifier> m_classifier;
 };

@@ -160,6 +160,29 @@ Result<std::shared_ptr<const Policy>> PolicyLoader::fromJson(const nlohmann::jso
         }
     }
 
+    if (const auto *models = root.object("models", false)) {
+        for (auto it = models->begin(); it != models->end(); ++it) {
+            config::JsonFieldReader mr(it.value(), root.childPath("models") + QLatin1Char('/') + QString::fromStdString(it.key()), problems);
+            if (!mr.isObject())
+                continue;
+            ModelRule rule;
+            for (const char *key : {"teams", "callers"}) {
+                if (const auto *list = mr.array(key, false)) {
+                    for (size_t i = 0; i < list->size(); ++i) {
+                        if (!(*list)[i].is_string() || (*list)[i].get_ref<const std::string &>().empty())
+                            problems.append(mr.childPath(key) + QStringLiteral("/%1: must be a non-empty string").arg(i));
+                        else
+                            (key[0] == 't' ? rule.teams : rule.callers).append(QString::fromStdString((*list)[i].get<std::string>()));
+                    }
+                }
+            }
+            if (!mr.has("teams") && !mr.has("callers"))
+                mr.problemHere(QStringLiteral("must list \"teams\" and/or \"callers\" allowed to use the model"));
+            mr.rejectUnknownKeys({"comment"});
+            policy->m_modelRules.insert(QString::fromStdString(it.key()), rule);
+        }
+    }
+
     if (const auto *routing = root.object("routing", false)) {
         config::JsonFieldReader rr(*routing, root.childPath("routing"), problems);
         policy->m_overflowThreshold = rr.number("overflow_threshold", false, 0.0, 1.0).value_or(policy->m_overflowThreshold);

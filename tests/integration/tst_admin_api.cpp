@@ -38,6 +38,7 @@ private Q_SLOTS:
     void diffAndRollback();
     void simulateExplainsTheDecision();
     void endpointsReportHealth();
+    void modelRuleHidesTheModelFromOtherTeams();
     void policyFileEditIsPickedUp();
     void sighupReloadKeepsInFlightRequests();
 
@@ -242,6 +243,21 @@ void AdminApiTest::endpointsReportHealth()
     QCOMPARE(sim[QStringLiteral("route")][QStringLiteral("endpoint")].toString(), QStringLiteral("gpu"));
     const QString trace = QString::fromUtf8(QJsonDocument(sim[QStringLiteral("route")][QStringLiteral("trace")].toArray()).toJson());
     QVERIFY2(trace.contains(QStringLiteral("dead (onprem): dropped, health check failing")), qPrintable(trace));
+}
+
+void AdminApiTest::modelRuleHidesTheModelFromOtherTeams()
+{
+    const QByteArray reserved = "{\"version\": \"rules-3\", \"models\": {\"shared\": {\"teams\": [\"treasury\"]}}}";
+    QCOMPARE(admin("PUT", QStringLiteral("/admin/v1/policy"), reserved).status, 200);
+    const auto r = chatWithEmail();
+    QCOMPARE(r.status, 404);
+    QCOMPARE(QJsonDocument::fromJson(r.body).object()[QStringLiteral("error")][QStringLiteral("code")].toString(), QStringLiteral("model_not_found"));
+    const auto models = HttpTestClient::request("GET", QUrl(m_gateway.url() + QStringLiteral("/v1/models")), {}, {{"authorization", "Bearer " + kCallerKey}});
+    QCOMPARE(models.status, 200);
+    QVERIFY(!models.body.contains("\"shared\""));
+    QVERIFY(models.body.contains("\"local\""));
+    QCOMPARE(admin("PUT", QStringLiteral("/admin/v1/policy"), kOpenPolicy).status, 200);
+    QCOMPARE(chatWithEmail().status, 200);
 }
 
 void AdminApiTest::policyFileEditIsPickedUp()

@@ -75,6 +75,22 @@ private Q_SLOTS:
         QVERIFY2(widening.error().message.contains(QStringLiteral("/overrides/1: must name exactly one")), qPrintable(widening.error().message));
     }
 
+    void modelRulesRestrictWhoMayUseAModel()
+    {
+        auto policy = PolicyLoader::fromBytes("{\"models\": {\"gpt-4o\": {\"teams\": [\"risk\"], \"callers\": [\"ops-bot\"]}}}");
+        QVERIFY2(policy.ok(), policy.ok() ? "" : qPrintable(policy.error().message));
+        const auto &p = *policy.value();
+        QVERIFY(p.modelAllowed(QStringLiteral("gpt-4o"), QStringLiteral("alice"), QStringLiteral("risk")));
+        QVERIFY(p.modelAllowed(QStringLiteral("gpt-4o"), QStringLiteral("ops-bot"), QString()));
+        QVERIFY(!p.modelAllowed(QStringLiteral("gpt-4o"), QStringLiteral("bob"), QStringLiteral("sales")));
+        QVERIFY(!p.modelAllowed(QStringLiteral("gpt-4o"), QStringLiteral("bob"), QString()));
+        QVERIFY(p.modelAllowed(QStringLiteral("llama"), QStringLiteral("bob"), QStringLiteral("sales"))); // no rule
+        auto bad = PolicyLoader::fromBytes("{\"models\": {\"m\": {}, \"n\": {\"teams\": [3]}}}");
+        QVERIFY(!bad.ok());
+        QVERIFY2(bad.error().message.contains(QStringLiteral("/models/m: must list")), qPrintable(bad.error().message));
+        QVERIFY2(bad.error().message.contains(QStringLiteral("/models/n/teams/0: must be a non-empty string")), qPrintable(bad.error().message));
+    }
+
     void refusesWithEveryProblem_data()
     {
         QTest::addColumn<QByteArray>("json");
