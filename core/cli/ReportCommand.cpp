@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ReportCommand.h"
+#include <optional>
 #include "SubcommandTable.h"
 #include "TableWriter.h"
 #include "observe/AuditRecordJson.h"
@@ -95,6 +96,28 @@ QString duplicateOption(const QCommandLineParser &parser)
     return QString();
 }
 
+// The part every report subcommand shares: parse, --help, no positional arguments, no option
+// given twice, a valid period. Returns the exit code when the command must stop here.
+template <typename UsageError>
+std::optional<int> parseReportOptions(QCommandLineParser &parser, const QString &name, const QStringList &args,
+                                      const QCommandLineOption &help, const QCommandLineOption &from, const QCommandLineOption &to,
+                                      Period &period, const QString &usage, UsageError &usageError, QTextStream &out)
+{
+    if (!parser.parse(QStringList{name} + args))
+        return usageError(parser.errorText());
+    if (parser.isSet(help)) {
+        out << usage;
+        return 0;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()));
+    if (const QString dup = duplicateOption(parser); !dup.isEmpty())
+        return usageError(dup);
+    if (const QString problem = readPeriod(parser, from, to, period); !problem.isEmpty())
+        return usageError(problem);
+    return std::nullopt;
+}
+
 QJsonValue timeOrNull(const std::optional<QDateTime> &t)
 {
     return t ? QJsonValue(observe::formatAuditTimestamp(*t)) : QJsonValue(QJsonValue::Null);
@@ -145,19 +168,9 @@ int ReportCommand::cost(observe::AuditStore &store, const QStringList &args, QTe
         err << "perimeterctl report cost: " << message << "\n\n" << costUsage();
         return 2;
     };
-    if (!parser.parse(QStringList{QStringLiteral("report-cost")} + args))
-        return usageError(parser.errorText());
-    if (parser.isSet(help)) {
-        out << costUsage();
-        return 0;
-    }
-    if (!parser.positionalArguments().isEmpty())
-        return usageError(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()));
-    if (const QString dup = duplicateOption(parser); !dup.isEmpty())
-        return usageError(dup);
     Period period;
-    if (const QString problem = readPeriod(parser, from, to, period); !problem.isEmpty())
-        return usageError(problem);
+    if (const auto stop = parseReportOptions(parser, QStringLiteral("report-cost"), args, help, from, to, period, costUsage(), usageError, out))
+        return *stop;
     static const QMap<QString, observe::AuditGroupBy> groups = {
         {QStringLiteral("team"), observe::AuditGroupBy::Team},   {QStringLiteral("caller"), observe::AuditGroupBy::Caller},
         {QStringLiteral("model"), observe::AuditGroupBy::Model}, {QStringLiteral("tier"), observe::AuditGroupBy::Tier},
@@ -233,22 +246,12 @@ int ReportCommand::audit(observe::AuditStore &store, const QStringList &args, QT
         err << "perimeterctl report audit: " << message << "\n\n" << auditUsage();
         return 2;
     };
-    if (!parser.parse(QStringList{QStringLiteral("report-audit")} + args))
-        return usageError(parser.errorText());
-    if (parser.isSet(help)) {
-        out << auditUsage();
-        return 0;
-    }
-    if (!parser.positionalArguments().isEmpty())
-        return usageError(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()));
-    if (const QString dup = duplicateOption(parser); !dup.isEmpty())
-        return usageError(dup);
     Period period;
-    if (const QString problem = readPeriod(parser, from, to, period); !problem.isEmpty())
-        return usageError(problem);
+    if (const auto stop = parseReportOptions(parser, QStringLiteral("report-audit"), args, help, from, to, period, auditUsage(), usageError, out))
+        return *stop;
     const QString formatName = parser.value(format);
     if (formatName != QLatin1String("json") && formatName != QLatin1String("csv"))
-        return usageError(formatName == QLatin1String("pdf") ? QStringLiteral("--format pdf is written by the console, not perimeterctl")
+        return usageError(formatName == QLatin1String("pdf") ? QStringLiteral("PDF reports are not available yet; use --format json or csv")
                                                              : QStringLiteral("--format must be json or csv"));
     const bool csv = formatName == QLatin1String("csv");
     if (csv && parser.isSet(records))

@@ -324,7 +324,7 @@ void tst_ReportCommand::badUsage_data()
     QTest::newRow("inverted period") << QStringList{QStringLiteral("cost"), QStringLiteral("--from=2026-11-25"), QStringLiteral("--to=2026-11-24")}
                                      << "--from must be earlier";
     QTest::newRow("twice") << QStringList{QStringLiteral("cost"), QStringLiteral("--by=team"), QStringLiteral("--by=caller")} << "--by given more than once";
-    QTest::newRow("audit pdf") << QStringList{QStringLiteral("audit"), QStringLiteral("--format=pdf")} << "written by the console";
+    QTest::newRow("audit pdf") << QStringList{QStringLiteral("audit"), QStringLiteral("--format=pdf")} << "PDF reports are not available yet";
     QTest::newRow("audit table") << QStringList{QStringLiteral("audit"), QStringLiteral("--format=table")} << "--format must be json or csv";
     QTest::newRow("records in csv") << QStringList{QStringLiteral("audit"), QStringLiteral("--format=csv"), QStringLiteral("--records")}
                                     << "--records needs --format json";
