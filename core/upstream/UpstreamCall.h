@@ -4,16 +4,15 @@
 #include "UpstreamRequest.h"
 #include <QElapsedTimer>
 #include <QList>
-#include <QNetworkReply>
 #include <QObject>
 #include <QPointer>
-#include <QSslError>
 #include <QTimer>
 #include <optional>
 
 namespace perimeter::upstream {
 
 class UpstreamClient;
+class UpstreamConnection;
 
 // One upstream exchange. Created only by UpstreamClient::start().
 //
@@ -52,30 +51,30 @@ Q_SIGNALS:
 
 private:
     friend class UpstreamClient;
+    friend class UpstreamConnection;
     UpstreamCall(const UpstreamRequest &request, QString hostKey, QObject *parent);
 
-    void attach(QNetworkReply *reply);
     void failLater(UpstreamFailure::Kind kind, const QString &message); // before the caller connected
-    void onMetaDataChanged();
-    void onReadyRead();
-    void onReplyFinished();
+    // Driven by the connection carrying this exchange.
+    void attach(UpstreamConnection *connection);
+    void onConnectionActive(bool requestOnWire);
+    void deliverHead(int status, const UpstreamHeaders &headers);
+    void deliverBody(const QByteArray &chunk);
+    void deliverEnd();
+    void deliverFailure(UpstreamFailure::Kind kind, const QString &message);
     void onProgress();
-    void onRequestOnWire();
     void onTimeout(const char *which, int ms);
-    void emitResponseStarted();
     void complete(std::optional<UpstreamFailure> failure);
-    UpstreamFailure classify(QNetworkReply::NetworkError error) const;
 
     QString m_hostKey;
     int m_connectTimeoutMs;
     int m_idleTimeoutMs;
     int m_totalTimeoutMs;
-    QPointer<QNetworkReply> m_reply;
+    QPointer<UpstreamConnection> m_connection;
     QElapsedTimer m_clock;
     QTimer m_connectTimer;
     QTimer m_idleTimer;
     QTimer m_totalTimer;
-    QList<QSslError> m_sslErrors;
     UpstreamHeaders m_responseHeaders;
     int m_status = 0;
     bool m_started = false;

@@ -7,52 +7,52 @@
 #include <QObject>
 #include <QString>
 
-class QNetworkAccessManager;
-
 namespace perimeter::upstream {
+
+class UpstreamConnection;
 
 // Sends requests to OpenAI-compatible upstreams and relays the answers as they stream in.
 //
-// Why a pool of QNetworkAccessManagers rather than an own HTTP/1.1 client on QSslSocket:
-// QNAM brings a proven response parser (chunked, keep-alive, pipelining edge cases), HTTP/2 via
-// ALPN, OpenSSL 3 with the system trust store, and proxy support that the "egress proxy" seam
-// will need; an own client would re-implement all of that. QNAM's one flaw for a gateway is the
-// fixed limit of 6 HTTP/1.1 connections per host and manager (not configurable in Qt 6.4), so
-// several managers are used, created lazily: a request goes to the manager with the fewest
-// in-flight requests for its host, and a new manager is added only when every existing one is
-// at that limit. The price is one QNAM worker thread per manager, so the pool is bounded
-// (maxManagers × 6 concurrent HTTP/1.1 streams per host; beyond that QNAM queues requests).
+// HTTP/1.1 over a pool of keep-alive connections per origin (UpstreamConnection: QTcpSocket or
+// QSslSocket with verification, libhttp-parser for the answer), all on the caller's thread.
+// One exchange per connection at a time; a new connection is opened whenever no idle one is
+// available, so concurrency per upstream is bounded by the router's capacity settings, not by
+// the client. Requests are never re-sent by the client: a failure before the answer is
+// reported, and UpstreamRelay decides whether to try again (only inside permitted tiers).
 //
 // Lives on, and must be used from, one thread (the gateway's event loop).
 class UpstreamClient : public QObject {
     Q_OBJECT
 public:
-    static constexpr int kConnectionsPerManager = 6; // Qt 6.4's fixed HTTP/1.1 limit per host
-    static constexpr int kDefaultMaxManagers = 128;
+    static constexpr int kMaxIdlePerHost = 256;
 
-    explicit UpstreamClient(QObject *parent = nullptr, int maxManagers = kDefaultMaxManagers);
+    explicit UpstreamClient(QObject *parent = nullptr);
     ~UpstreamClient() override;
 
     // Never returns null. The call is owned by this client and deletes itself after its
     // finished()/failed() signal (see UpstreamCall); connect to it right away. An unusable
-    // request (bad scheme, no host) fails asynchronously with ProtocolError.
+    // request (bad scheme, no host, a header with a line break) fails asynchronously with
+    // ProtocolError.
     UpstreamCall *start(const UpstreamRequest &request);
 
     // Requests started and not yet ended for a host key (see hostKey()).
     int inFlight(const QString &hostKey) const;
-    int managerCount() const { return int(m_managers.size()); }
-    int maxManagers() const { return m_maxManagers; }
+    // Open connections (busy and idle) and idle ones for a host key.
+    int connectionCount(const QString &hostKey) const;
+    int idleConnectionCount(const QString &hostKey) const;
 
     // "scheme://host:port" with the scheme's default port filled in, e.g. "https://api.example.com:443".
     static QString hostKey(const QUrl &url);
 
 private:
-    int pickManager(const QString &hostKey);
-    void release(const QString &hostKey, int managerIndex);
+    UpstreamConnection *takeIdle(const QString &hostKey);
+    void onConnectionIdle(UpstreamConnection *connection);
+    void onConnectionClosed(UpstreamConnection *connection);
+    void release(const QString &hostKey);
 
-    int m_maxManagers;
-    QList<QNetworkAccessManager *> m_managers;
-    QHash<QString, QList<int>> m_inFlight; // host key → in-flight count per manager index
+    QHash<QString, int> m_inFlight;
+    QHash<QString, QList<UpstreamConnection *>> m_idle;
+    QHash<QString, int> m_open;
 };
 
 } // namespace perimeter::upstream
