@@ -5,7 +5,10 @@
 #include <QDir>
 #include <QFile>
 #include <hs/hs.h>
+#include <algorithm>
+#include <cctype>
 #include <climits>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
@@ -45,7 +48,7 @@ QByteArray cacheKey(const std::vector<Recognizer> &recognizers)
     QCryptographicHash h(QCryptographicHash::Sha256);
     // the format tag covers how databases are compiled from the recognizers (which flags are
     // added per database): change it with any change to compile()
-    addField(h, QByteArrayLiteral("perimeter-classifier-databases-3"));
+    addField(h, QByteArrayLiteral("perimeter-classifier-databases-4"));
     addField(h, QByteArray(hs_version()));
     addField(h, QByteArray(architecture()));
     addField(h, QByteArray::number(hs_valid_platform() == HS_SUCCESS ? 1 : 0));
@@ -53,6 +56,8 @@ QByteArray cacheKey(const std::vector<Recognizer> &recognizers)
         addField(h, QByteArray::fromStdString(r.pattern));
         addField(h, QByteArray::number(r.flags) + ':' + QByteArray::number(int(r.scan)) + ':' + QByteArray::number(int(r.start)));
     }
+    for (const auto &w : CompiledDatabases::contextWords(recognizers))
+        addField(h, QByteArrayLiteral("context:") + QByteArray::fromStdString(w));
     return h.result();
 }
 
@@ -135,6 +140,24 @@ void CompiledDatabases::computeConfirmFlags(const std::vector<Recognizer> &recog
             && m_widths[i].min != m_widths[i].max;
 }
 
+std::vector<std::string> CompiledDatabases::contextWords(const std::vector<Recognizer> &recognizers)
+{
+    std::vector<std::string> words;
+    for (const auto &r : recognizers) {
+        for (const auto &w : r.context) {
+            if (w.empty())
+                continue;
+            std::string lw = w;
+            for (char &ch : lw)
+                if (ch >= 'A' && ch <= 'Z')
+                    ch = char(ch - 'A' + 'a');
+            if (std::find(words.begin(), words.end(), lw) == words.end())
+                words.push_back(std::move(lw));
+        }
+    }
+    return words;
+}
+
 Result<std::shared_ptr<CompiledDatabases>> CompiledDatabases::compile(const std::vector<Recognizer> &recognizers)
 {
     std::shared_ptr<CompiledDatabases> self(new CompiledDatabases());
@@ -153,7 +176,21 @@ Result<std::shared_ptr<CompiledDatabases>> CompiledDatabases::compile(const std:
     }
     self->computeConfirmFlags(recognizers);
 
-    const auto build = [&](auto include, unsigned int extraFlags, hs_database_t **db) -> Status {
+    // context words: a literal (every byte escaped) that starts a word of the text when it
+    // starts with a letter or digit ("tel" is not in "hotel"), any case
+    const auto words = contextWords(recognizers);
+    std::vector<std::string> wordPatterns;
+    for (const auto &w : words) {
+        const auto c0 = static_cast<unsigned char>(w.front());
+        std::string pat = (std::isalnum(c0) || c0 == '_') ? "\\b" : "";
+        for (unsigned char c : w) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\x%02x", c);
+            pat += buf;
+        }
+        wordPatterns.push_back(std::move(pat));
+    }
+    const auto build = [&](auto include, unsigned int extraFlags, bool withWords, hs_database_t **db) -> Status {
         std::vector<const char *> patterns;
         std::vector<unsigned int> flags;
         std::vector<unsigned int> ids;
@@ -164,6 +201,13 @@ Result<std::shared_ptr<CompiledDatabases>> CompiledDatabases::compile(const std:
             flags.push_back(recognizers[i].flags | extraFlags);
             ids.push_back(unsigned(i));
         }
+        if (withWords) {
+            for (size_t w = 0; w < wordPatterns.size(); ++w) {
+                patterns.push_back(wordPatterns[w].c_str());
+                flags.push_back(HS_FLAG_CASELESS);
+                ids.push_back(unsigned(recognizers.size() + w));
+            }
+        }
         if (patterns.empty())
             return Ok{};
         hs_compile_error_t *err = nullptr;
@@ -171,7 +215,7 @@ Result<std::shared_ptr<CompiledDatabases>> CompiledDatabases::compile(const std:
             == HS_SUCCESS)
             return Ok{};
         QString where;
-        if (err && err->expression >= 0 && size_t(err->expression) < ids.size())
+        if (err && err->expression >= 0 && size_t(err->expression) < ids.size() && ids[size_t(err->expression)] < recognizers.size())
             where = recognizers[ids[size_t(err->expression)]].name + QStringLiteral(": ");
         const QString message = where + (err && err->message ? QString::fromUtf8(err->message) : QStringLiteral("unknown error"));
         hs_free_compile_error(err);
@@ -180,11 +224,11 @@ Result<std::shared_ptr<CompiledDatabases>> CompiledDatabases::compile(const std:
     const auto isText = [&](size_t i) { return recognizers[i].scan == ScanMode::Text; };
     const auto isConfirm = [&](size_t i) { return bool(self->m_needsConfirm[i]); };
     const auto isDigits = [&](size_t i) { return recognizers[i].scan == ScanMode::DigitWindows; };
-    if (auto s = build(isText, 0, &self->m_text); !s)
+    if (auto s = build(isText, 0, true, &self->m_text); !s)
         return s.error();
-    if (auto s = build(isConfirm, HS_FLAG_SOM_LEFTMOST, &self->m_confirm); !s)
+    if (auto s = build(isConfirm, HS_FLAG_SOM_LEFTMOST, false, &self->m_confirm); !s)
         return s.error();
-    if (auto s = build(isDigits, HS_FLAG_SOM_LEFTMOST, &self->m_digits); !s)
+    if (auto s = build(isDigits, HS_FLAG_SOM_LEFTMOST, false, &self->m_digits); !s)
         return s.error();
     return self;
 }

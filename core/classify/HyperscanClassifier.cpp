@@ -2,6 +2,9 @@
 #include "HyperscanClassifier.h"
 #include "TextNormalizer.h"
 #include <hs/hs.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <algorithm>
 #include <climits>
 #include <cstring>
@@ -37,6 +40,8 @@ struct ScanBuffers {
     std::vector<Window> windows;
     std::vector<size_t> bucket;
     std::string compact;
+    std::vector<HyperscanClassifier::WordHit> words; // context words in the text, by end
+    size_t recognizers = 0;                          // ids from here on are context words
     qint64 limit = 0;
     qint64 count = 0;
     bool overflow = false;
@@ -55,6 +60,10 @@ int onEnd(unsigned int id, unsigned long long, unsigned long long to, unsigned i
     if (++b->count > b->limit) {
         b->overflow = true;
         return 1;
+    }
+    if (id >= b->recognizers) {
+        b->words.push_back({unsigned(id - b->recognizers), size_t(to)});
+        return 0;
     }
     b->ends.push_back({id, size_t(to)});
     return 0;
@@ -99,14 +108,34 @@ constexpr size_t kDigitGap = 12; // an IBAN may have two letter groups in a row 
 constexpr size_t kMarginBefore = 4;
 constexpr size_t kMarginAfter = 6;
 
+// Index of the first ASCII digit at or after i, or n. Prose is mostly non-digits, so this runs
+// 16 bytes at a time where SSE2 is available (every x86-64).
+size_t nextDigit(const char *p, size_t i, size_t n)
+{
+#if defined(__SSE2__)
+    const __m128i zero = _mm_set1_epi8('0');
+    const __m128i nine = _mm_set1_epi8(9);
+    while (i + 16 <= n) {
+        const __m128i x = _mm_sub_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i)), zero);
+        // unsigned x <= 9  <=>  min(x, 9) == x
+        const int mask = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(x, nine), x));
+        if (mask != 0)
+            return i + size_t(__builtin_ctz(unsigned(mask)));
+        i += 16;
+    }
+#endif
+    while (i < n && !isDigitByte(p[i]))
+        ++i;
+    return i;
+}
+
 void digitWindows(std::string_view t, ScanBuffers &b)
 {
     const size_t n = t.size();
     const char *p = t.data();
     size_t i = 0;
     while (i < n) {
-        while (i < n && !isDigitByte(p[i]))
-            ++i;
+        i = nextDigit(p, i, n);
         if (i >= n)
             break;
         size_t first = i;
@@ -153,18 +182,6 @@ void digitWindows(std::string_view t, ScanBuffers &b)
     }
 }
 
-bool containsWord(std::string_view hayLower, char before, std::string_view word)
-{
-    size_t pos = hayLower.find(word);
-    while (pos != std::string_view::npos) {
-        const char prev = pos == 0 ? before : hayLower[pos - 1];
-        if (!isWordByte(prev) || !isWordByte(word.front()))
-            return true;
-        pos = hayLower.find(word, pos + 1);
-    }
-    return false;
-}
-
 } // namespace
 
 QString HyperscanClassifier::checkPattern(const std::string &pattern, unsigned int flags)
@@ -187,6 +204,20 @@ Result<std::shared_ptr<const HyperscanClassifier>> HyperscanClassifier::create(s
     std::shared_ptr<HyperscanClassifier> self(new HyperscanClassifier());
     self->m_recognizers = std::move(recognizers);
     self->m_options = options;
+    const auto words = CompiledDatabases::contextWords(self->m_recognizers);
+    for (const auto &w : words)
+        self->m_wordLength.push_back(uint32_t(w.size()));
+    self->m_contextWords.assign(self->m_recognizers.size(), std::vector<uint64_t>((words.size() + 63) / 64 + 1, 0));
+    for (size_t i = 0; i < self->m_recognizers.size(); ++i) {
+        for (const auto &w : self->m_recognizers[i].context) {
+            std::string lw = w;
+            for (char &ch : lw)
+                ch = lower(ch);
+            const auto k = size_t(std::find(words.begin(), words.end(), lw) - words.begin());
+            if (k < words.size())
+                self->m_contextWords[i][k >> 6] |= uint64_t(1) << (k & 63);
+        }
+    }
     auto dbs = CompiledDatabases::obtain(self->m_recognizers);
     if (!dbs)
         return dbs.error();
@@ -229,27 +260,27 @@ void HyperscanClassifier::releaseScratch(hs_scratch *scratch) const
     m_pool.push_back(scratch);
 }
 
-double HyperscanClassifier::applyContext(std::string_view text, const Recognizer &rec, const Candidate &c) const
+double HyperscanClassifier::applyContext(const std::vector<WordHit> &hits, unsigned int id, size_t textSize,
+                                         const Candidate &c, bool &found) const
 {
-    if (rec.context.empty() || c.score >= 1.0)
+    found = false;
+    const Recognizer &rec = m_recognizers[id];
+    if (rec.context.empty() || (c.score >= 1.0 && !rec.requireContext))
         return c.score;
+    const auto &mine = m_contextWords[id];
     const size_t from = c.start > m_options.contextBefore ? c.start - m_options.contextBefore : 0;
-    const size_t to = std::min(text.size(), c.end + m_options.contextAfter);
-    // the value itself is not its own context: search before and after it
-    char before[256];
-    char after[256];
-    const size_t nb = std::min<size_t>(c.start - from, sizeof before);
-    const size_t na = std::min<size_t>(to > c.end ? to - c.end : 0, sizeof after);
-    for (size_t k = 0; k < nb; ++k)
-        before[k] = lower(text[c.start - nb + k]);
-    for (size_t k = 0; k < na; ++k)
-        after[k] = lower(text[c.end + k]);
-    const char beforeStart = c.start - nb > 0 ? text[c.start - nb - 1] : ' ';
-    const char afterStart = c.end > 0 ? text[c.end - 1] : ' ';
-    for (const auto &word : rec.context) {
-        if (containsWord(std::string_view(before, nb), beforeStart, word)
-            || containsWord(std::string_view(after, na), afterStart, word))
+    const size_t to = std::min(textSize, c.end + m_options.contextAfter);
+    // the value itself is not its own context: a word of this recognizer wholly before it or
+    // wholly after it, inside the window
+    auto it = std::lower_bound(hits.begin(), hits.end(), from + 1, [](const WordHit &h, size_t v) { return h.end < v; });
+    for (; it != hits.end() && it->end <= to; ++it) {
+        if (!((mine[it->word >> 6] >> (it->word & 63)) & 1))
+            continue;
+        const size_t start = it->end - m_wordLength[it->word];
+        if (start >= from && (it->end <= c.start || start >= c.end)) {
+            found = true;
             return std::min(1.0, std::max(c.score + m_options.contextBoost, m_options.minScoreWithContext));
+        }
     }
     return c.score;
 }
@@ -267,6 +298,8 @@ Result<Findings> HyperscanClassifier::scan(const QString &text) const
     b.limit = m_options.maxMatches;
     b.count = 0;
     b.overflow = false;
+    b.words.clear();
+    b.recognizers = m_recognizers.size();
     b.offset = 0;
 
     if (!bytes.empty()) {
@@ -281,13 +314,18 @@ Result<Findings> HyperscanClassifier::scan(const QString &text) const
             if (!b.compact.empty())
                 rc = hs_scan(m_dbs->digits(), b.compact.data(), unsigned(b.compact.size()), 0, scratch, onSpan, &b);
             // back to text offsets (a match never crosses the separator between windows)
+            // matches arrive in order of their end, so the window of the previous match is the
+            // first guess; a binary search only when it is not
             size_t kept = 0;
+            auto w = b.windows.begin();
             for (const auto &m : b.raw) {
-                auto w = std::upper_bound(b.windows.begin(), b.windows.end(), m.from,
-                                          [](size_t v, const Window &win) { return v < win.bufferStart; });
-                if (w == b.windows.begin())
-                    continue; // on the leading separator: cannot happen for digit patterns
-                --w;
+                if (w == b.windows.end() || m.from < w->bufferStart || m.from >= w->bufferStart + w->length) {
+                    w = std::upper_bound(b.windows.begin(), b.windows.end(), m.from,
+                                         [](size_t v, const Window &win) { return v < win.bufferStart; });
+                    if (w == b.windows.begin())
+                        continue; // on the leading separator: cannot happen for digit patterns
+                    --w;
+                }
                 if (m.to > w->bufferStart + w->length)
                     continue; // across a separator: likewise
                 b.raw[kept++] = {m.id, m.from - w->bufferStart + w->textStart, m.to - w->bufferStart + w->textStart};
@@ -367,6 +405,7 @@ Result<Findings> HyperscanClassifier::scan(const QString &text) const
     }
 
     Findings findings;
+    findings.reserve(qsizetype(std::min<size_t>(b.sorted.size(), 1 << 16)));
     const auto &matches = b.sorted;
     size_t i = 0;
     while (i < matches.size()) {
@@ -380,7 +419,15 @@ Result<Findings> HyperscanClassifier::scan(const QString &text) const
             size_t j = i;
             while (j < matches.size() && matches[j].id == id && matches[j].from == from)
                 ++j;
-            if (!any || from >= coveredUntil) {
+            bool wanted = !any || from >= coveredUntil;
+            if (wanted && rec.requireContext && rec.start == StartMode::Leftmost) {
+                // no context word around the longest match: none around the shorter ones either
+                // (they differ only in digits at the end), so skip the validator
+                bool seen = false;
+                applyContext(b.words, id, bytes.size(), Candidate{from, matches[i].to, 0.0, {}}, seen);
+                wanted = seen;
+            }
+            if (wanted) {
                 for (size_t k = i; k < j; ++k) { // longest first
                     Candidate c{from, matches[k].to, rec.score, rec.subtype};
                     if (rec.validate && !rec.validate(bytes, c))
@@ -393,7 +440,10 @@ Result<Findings> HyperscanClassifier::scan(const QString &text) const
                         break; // triggers of one entity (FromEnd) validate to the same span
                     lastStart = c.start;
                     lastEnd = c.end;
-                    c.score = applyContext(bytes, rec, c);
+                    bool contextSeen = false;
+                    c.score = applyContext(b.words, id, bytes.size(), c, contextSeen);
+                    if (rec.requireContext && !contextSeen)
+                        break;
                     Finding f;
                     f.type = rec.type;
                     f.subtype = std::move(c.subtype);
@@ -443,6 +493,13 @@ Result<Findings> HyperscanClassifier::scan(const QString &text) const
                     drop = true;
                     break;
                 }
+                // the same token validated by a checksum (score 1) is not also a format-only guess
+                // of another type (a DEA number is not an Italian passport)
+                if (f->start == k->start && f->end == k->end && k->score >= 1.0 && f->score < 0.5
+                    && f->type != QLatin1String("SECRET")) {
+                    drop = true;
+                    break;
+                }
                 const bool inside = f->start >= k->start && f->end <= k->end && (f->end - f->start) < (k->end - k->start);
                 // a credential is never a fragment of something else: it decides the level
                 if (inside && k->type != QLatin1String("URL") && f->type != QLatin1String("SECRET")) {
@@ -470,6 +527,8 @@ Result<Findings> HyperscanClassifier::scan(const QString &text) const
     }
     if (!cluster.empty())
         resolve();
+    if (b.words.capacity() > (size_t(1) << 20))
+        std::vector<WordHit>().swap(b.words); // likewise for the context words of a huge payload
     return kept;
 }
 

@@ -3,6 +3,7 @@
 #include "Classifier.h"
 #include "CompiledDatabases.h"
 #include "Recognizer.h"
+#include <array>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -43,6 +44,12 @@ public:
     // Compiles one pattern alone; returns the Hyperscan error message or "" when it compiles.
     static QString checkPattern(const std::string &pattern, unsigned int flags);
 
+    // Scan-internal: a context word the text pass reported (word index, end offset).
+    struct WordHit {
+        unsigned int word;
+        size_t end;
+    };
+
     HyperscanClassifier(const HyperscanClassifier &) = delete;
     HyperscanClassifier &operator=(const HyperscanClassifier &) = delete;
 
@@ -50,9 +57,14 @@ private:
     HyperscanClassifier() = default;
     hs_scratch *acquireScratch() const;
     void releaseScratch(hs_scratch *scratch) const;
-    double applyContext(std::string_view text, const Recognizer &rec, const Candidate &c) const;
+    // Score after the context words around the candidate; `found` tells whether one was seen.
+    // `hits` are the context words the text pass reported (see WordHit).
+    double applyContext(const std::vector<WordHit> &hits, unsigned int id, size_t textSize, const Candidate &c,
+                        bool &found) const;
 
     std::vector<Recognizer> m_recognizers;
+    std::vector<uint32_t> m_wordLength;                 // per context word index
+    std::vector<std::vector<uint64_t>> m_contextWords;  // per recognizer: bit set of its word indices
     Options m_options;
     std::shared_ptr<const CompiledDatabases> m_dbs;
     hs_scratch *m_prototype = nullptr;

@@ -141,6 +141,11 @@ const std::vector<std::string> kBankCtx = {"bank", "account", "acct", "checking"
 const std::vector<std::string> kPhoneCtx = {"phone", "tel", "mobile", "cell", "call", "fax", "number", "contact",
                                             "whatsapp", "telepono", "telefon", "phone#"};
 
+// Words that make a bare digit group a phone number (no "number": card and account numbers).
+const std::vector<std::string> kPhoneNationalCtx = {"phone", "telephone", "tel", "mobile", "cell", "call", "fax", "sms",
+                                                    "text me", "message", "dial", "ring me", "reach me", "answer",
+                                                    "whatsapp", "landline", "hotline", "contact"};
+
 bool isEmailLocalChar(char c) { return isAlnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-'; }
 bool isLabelChar(char c) { return isAlnum(c) || c == '-'; }
 
@@ -347,7 +352,18 @@ std::vector<Recognizer> BuiltinRecognizers::pii()
         return alnumBoundary(t, c.start, c.end) && consistentSeparators(sv(t, c));
     };
     r.push_back(make("UsItinRecognizer", "US_ITIN", R"(\b9\d{2}[ \-](?:5\d|6[0-5]|7\d|8[0-8]|9[0-24-9])[ \-]\d{4}\b)", 0.5, itin, kItinCtx));
-    r.push_back(make("UsItinRecognizer", "US_ITIN", R"(\b9\d{2}(?:5\d|6[0-5]|7\d|8[0-8]|9[0-24-9])\d{4}\b)", 0.3, itin, kItinCtx));
+    // compact: a leading 9 and a group in the ITIN ranges is the issuer's layout (no SSN starts
+    // with 9), not any 9-digit number, so it counts like the other structured formats
+    r.push_back(make("UsItinRecognizer", "US_ITIN", R"(\b9\d{2}(?:5\d|6[0-5]|7\d|8[0-8]|9[0-24-9])\d{4}\b)", kShapeScore,
+                     [itin](std::string_view t, Candidate &c) {
+                         // inside a longer dotted or dashed number (a version, a reference) it is not one
+                         if (c.start > 0 && std::string_view("-./,").find(t[c.start - 1]) != std::string_view::npos)
+                             return false;
+                         if (c.end + 1 < t.size() && std::string_view("-./,").find(t[c.end]) != std::string_view::npos && isDigit(t[c.end + 1]))
+                             return false;
+                         return itin(t, c);
+                     },
+                     kItinCtx));
     r.push_back(make("UsItinRecognizer", "US_ITIN", R"(\b9\d{2}(?:-(?:5\d|6[0-5]|7\d|8[0-8]|9[0-24-9])\d{4}|(?:5\d|6[0-5]|7\d|8[0-8]|9[0-24-9])-\d{4})\b)", 0.05, itin, kItinCtx));
 
     // --- Weak US formats: count only with context (thresholds in TypeLevelMap::defaults()).
@@ -355,8 +371,12 @@ std::vector<Recognizer> BuiltinRecognizers::pii()
                      [](std::string_view t, Candidate &c) { return alnumBoundary(t, c.start, c.end); }, kPassportCtx));
     r.push_back(make("UsPassportRecognizer", "US_PASSPORT", R"(\b\d{9}\b)", 0.1,
                      [](std::string_view t, Candidate &c) { return alnumBoundary(t, c.start, c.end); }, kPassportCtx));
+    // A letter and 7-14 digits is the layout of most states' numbers (CA, NY: 7; FL, MN: 12;
+    // IL: 11; WI: 13) and long enough not to be a model name ("H100", "A380", "B737").
+    r.push_back(make("UsDriverLicenseRecognizer", "US_DRIVER_LICENSE", R"(\b[A-Z]\d{7,14}\b)", kShapeScore,
+                     [](std::string_view t, Candidate &c) { return alnumBoundary(t, c.start, c.end); }, kDlCtx));
     r.push_back(make("UsDriverLicenseRecognizer", "US_DRIVER_LICENSE",
-                     R"(\b(?:[A-Z]\d{3,14}|[A-Z]{2}\d{2,7}|\d{2}[A-Z]{3}\d{5,6}|\d{9}[A-Z]|[A-Z]{2}\d{6}[A-Z]|\d{8}[A-Z]{2}|\d{3}[A-Z]{2}\d{4}|[A-Z]\d[A-Z]{2}\d{5}|[A-Z]\d{3}[A-Z]{4}\d{2})\b)",
+                     R"(\b(?:[A-Z]\d{3,6}|[A-Z]{2}\d{2,7}|\d{2}[A-Z]{3}\d{5,6}|\d{9}[A-Z]|[A-Z]{2}\d{6}[A-Z]|\d{8}[A-Z]{2}|\d{3}[A-Z]{2}\d{4}|[A-Z]\d[A-Z]{2}\d{5}|[A-Z]\d{3}[A-Z]{4}\d{2})\b)",
                      0.3, [](std::string_view t, Candidate &c) { return alnumBoundary(t, c.start, c.end); }, kDlCtx));
     r.push_back(make("UsDriverLicenseRecognizer", "US_DRIVER_LICENSE", R"(\b\d{6,14}\b)", 0.01,
                      [](std::string_view t, Candidate &c) { return alnumBoundary(t, c.start, c.end); }, kDlCtx));
@@ -396,7 +416,20 @@ std::vector<Recognizer> BuiltinRecognizers::pii()
     r.push_back(make("ItFiscalCodeRecognizer", "IT_FISCAL_CODE",
                      R"(\b[A-Z]{6}[0-9LMNPQRSTUV]{2}[ABCDEHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]\b)", 0.3,
                      [](std::string_view t, Candidate &c) {
-                         if (cs::itFiscalCode(upper(sv(t, c))))
+                         // omocodia: when codes collide the registry replaces digits, from the
+                         // right, with L M N P Q R S T U V (0-9); the check character is computed
+                         // over the letters as written. The decoded day must be a day of the month
+                         // (01-31, +40 for women).
+                         const std::string code = upper(sv(t, c));
+                         const auto digit = [](char ch) {
+                             static constexpr std::string_view omocodia = "LMNPQRSTUV";
+                             const auto k = omocodia.find(ch);
+                             return k == std::string_view::npos ? ch - '0' : int(k);
+                         };
+                         const int day = digit(code[9]) * 10 + digit(code[10]);
+                         if (!((day >= 1 && day <= 31) || (day >= 41 && day <= 71)))
+                             return false;
+                         if (cs::itFiscalCode(code))
                              c.score = 1.0;
                          return true;
                      },
@@ -486,7 +519,8 @@ std::vector<Recognizer> BuiltinRecognizers::pii()
     r.back().start = StartMode::FromEnd;
 
     // Phone numbers: international (+cc), NANP, and national formats with trunk prefix.
-    auto phone = [](std::string_view t, Candidate &c) {
+    const auto phoneWithMin = [](size_t minDigits) {
+      return [minDigits](std::string_view t, Candidate &c) {
         while (c.end > c.start && !isDigit(t[c.end - 1]))
             --c.end;
         if (c.start > 0 && (isAlnum(t[c.start - 1]) || t[c.start - 1] == '+' || t[c.start - 1] == '-' || t[c.start - 1] == '.' || t[c.start - 1] == '/'))
@@ -495,7 +529,7 @@ std::vector<Recognizer> BuiltinRecognizers::pii()
             return false;
         const auto s = sv(t, c);
         const std::string d = cs::digitsOnly(s);
-        if (d.size() < 8 || d.size() > 15 || allSame(d))
+        if (d.size() < minDigits || d.size() > 15 || allSame(d))
             return false;
         // dates and times look like numbers with separators
         if (s.find(':') != std::string_view::npos || s.find('/') != std::string_view::npos)
@@ -504,7 +538,9 @@ std::vector<Recognizer> BuiltinRecognizers::pii()
         for (char ch : s)
             dots += ch == '.';
         return dots == 0 || dots >= 2;
+      };
     };
+    const auto phone = phoneWithMin(8);
     r.push_back(make("PhoneRecognizer", "PHONE_NUMBER",
                      R"(\+\d{1,3}(?:[ .\-]?\(\d{1,4}\))?(?:[ .\-]?\d{1,5}){2,6})", 0.4, phone, kPhoneCtx));
     r.push_back(make("PhoneRecognizer", "PHONE_NUMBER",
@@ -515,6 +551,33 @@ std::vector<Recognizer> BuiltinRecognizers::pii()
     r.push_back(make("PhoneRecognizer", "PHONE_NUMBER", R"(\b\d{3}[ \-]\d{3}[ \-]\d{2}[ \-]\d{2}\b)", 0.4, phone, kPhoneCtx));
     r.push_back(make("PhoneRecognizer", "PHONE_NUMBER", R"(\b\d{1,3}[ \-]\d{3}[ \-]\d{3}[ \-]\d{4}\b)", 0.4, phone, kPhoneCtx));
     r.push_back(make("PhoneRecognizer", "PHONE_NUMBER", R"(\b(?:0\d{10}|1[3-9]\d{9}|[2-9]\d{9})\b)", 0.3, phone, kPhoneCtx));
+    // National formats without trunk prefix or area code ("450 0840", "9472 7916", "99 668472",
+    // "699 956 915"): digit groups that are only a phone number when a phone word is near.
+    r.push_back(make("PhoneRecognizer", "PHONE_NUMBER", R"(\b\d{2,4}(?:[ .\-]\d{2,7}){1,4}\b)", 0.4,
+                     [local = phoneWithMin(7)](std::string_view t, Candidate &c) {
+                         if (!local(t, c))
+                             return false;
+                         const auto s = sv(t, c);
+                         if (!consistentSeparators(s))
+                             return false;
+                         // group lengths: reject what reads as a date (12-05-2024, 2024.05.12)
+                         std::vector<size_t> groups;
+                         size_t run = 0;
+                         for (char ch : s) {
+                             if (isDigit(ch)) {
+                                 ++run;
+                             } else {
+                                 groups.push_back(run);
+                                 run = 0;
+                             }
+                         }
+                         groups.push_back(run);
+                         if (groups.size() == 3 && ((groups[0] <= 2 && groups[1] <= 2 && groups[2] == 4) || (groups[0] == 4 && groups[1] <= 2 && groups[2] <= 2)))
+                             return false;
+                         return true;
+                     },
+                     kPhoneNationalCtx));
+    r.back().requireContext = true;
 
     // IP addresses: v4 (optionally with CIDR) and v6 (compressed, zone, embedded v4), parsed.
     r.push_back(make("IpRecognizer", "IP_ADDRESS", R"(\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?:/\d{1,2})?\b)", 0.6,

@@ -44,6 +44,12 @@ struct Recognizer {
     unsigned int flags = 0;             // extra HS_FLAG_* (the engine adds SOM where it needs it)
     double score = 0.5;                 // score of a validated match without context
     std::vector<std::string> context;   // lower-case words that raise the score when nearby
+    // Weak formats that only mean something next to a context word (a bare "450 0840" is a
+    // phone number after "call me on", an amount or a code elsewhere): without one the match is
+    // dropped, not merely scored low. For Leftmost patterns the words are looked for around the
+    // longest match before the validator runs, so a validator may trim the end but should not
+    // move the start.
+    bool requireContext = false;
     Validator validate;                 // optional
     ScanMode scan = ScanMode::Text;
     StartMode start = StartMode::Leftmost;

@@ -326,10 +326,11 @@ bool parseValue(std::string_view t, size_t pos, size_t &vs, size_t &ve, bool &qu
     return true;
 }
 
-bool keywordAssignment(std::string_view t, Candidate &c)
+// The identifier [is, ie) around a keyword hit at c.
+bool identifierAround(std::string_view t, const Candidate &c, size_t &is, size_t &ie)
 {
-    // identifier around the keyword hit
-    size_t is = c.start, ie = c.end;
+    is = c.start;
+    ie = c.end;
     while (is > 0 && isIdentChar(t[is - 1]))
         --is;
     while (ie < t.size() && isIdentChar(t[ie]))
@@ -338,12 +339,13 @@ bool keywordAssignment(std::string_view t, Candidate &c)
         ++is;
     while (ie > is && (t[ie - 1] == '.' || t[ie - 1] == '-'))
         --ie;
-    if (ie - is > 80)
-        return false;
-    const Tier tier = identifierTier(t.substr(is, ie - is));
-    if (tier == Tier::None)
-        return false;
+    return ie - is <= 80;
+}
 
+// The value assigned to (or compared with) the identifier [is, ie): `id = v`, `id: "v"`,
+// `id("v")`, `--id v`, `"v" == id`.
+bool assignedValue(std::string_view t, size_t is, size_t ie, size_t &vs, size_t &ve, bool &quoted)
+{
     // forward: identifier [quote] [brackets] operator value
     size_t p = ie;
     if (p < t.size() && (t[p] == '"' || t[p] == '\''))
@@ -371,8 +373,6 @@ bool keywordAssignment(std::string_view t, Candidate &c)
         ++p;
     const bool opOk = op == "=" || op == ":" || op == ":=" || op == "::=" || op == ":::=" || op == "?=" || op == "=>"
         || op == "==" || op == "===" || op == "!=" || op == "!==" || op == "<-" || op == "||=" || op == "|=";
-    size_t vs = 0, ve = 0;
-    bool quoted = false;
     bool found = false;
     const bool cliFlag = is >= 2 && t[is - 1] == '-' && t[is - 2] == '-';
     if (cliFlag && op.empty() && !call && p > opStart && parseValue(t, p, vs, ve, quoted)) {
@@ -405,6 +405,21 @@ bool keywordAssignment(std::string_view t, Candidate &c)
         ve = b - 1;
         quoted = true;
     }
+    return true;
+}
+
+bool keywordAssignment(std::string_view t, Candidate &c)
+{
+    size_t is = 0, ie = 0;
+    if (!identifierAround(t, c, is, ie))
+        return false;
+    const Tier tier = identifierTier(t.substr(is, ie - is));
+    if (tier == Tier::None)
+        return false;
+    size_t vs = 0, ve = 0;
+    bool quoted = false;
+    if (!assignedValue(t, is, ie, vs, ve, quoted))
+        return false;
     const auto value = t.substr(vs, ve - vs);
     if (!acceptValue(value, tier, quoted))
         return false;
@@ -413,6 +428,82 @@ bool keywordAssignment(std::string_view t, Candidate &c)
     c.subtype = tier == Tier::Password ? QStringLiteral("generic-secret-assignment") : QStringLiteral("generic-api-key");
     c.score = tier == Tier::Password ? 0.7 : 0.6;
     return true;
+}
+
+// ---- provider-named assignments (gitleaks' semi-generic rules: `<provider>...id|key|token = v`) ----
+// The name of a credential issuer in the identifier is the keyword; the value must look
+// machine-generated (a UUID, hex, base62), not be a placeholder, a reference or a URL.
+const std::array<const char *, 86> kProviders = {
+    "adafruit", "adobe", "airtable", "algolia", "alibaba", "asana", "atlassian", "confluence", "jira", "beamer",
+    "bitbucket", "bittrex", "cloudant", "codecov", "coinbase", "confluent", "contentful", "databricks", "datadog",
+    "discord", "droneci", "dropbox", "etsy", "fastly", "finicity", "finnhub", "flickr", "freshbooks", "gitter",
+    "gocardless", "hubspot", "heroku", "intercom", "jfrog", "artifactory", "kucoin", "launchdarkly", "mailgun",
+    "mapbox", "mattermost", "messagebird", "message_bird", "message-bird", "netlify", "newrelic", "new_relic",
+    "nytimes", "okta", "rapidapi", "sendbird", "sendinblue", "sentry", "shippo", "sidekiq", "snyk", "softlayer",
+    "sourcegraph", "squarespace", "sumologic", "travisci", "trello", "twitch", "typeform", "yandex", "zendesk",
+    "meraki", "mailchimp", "sendgrid", "twilio", "pagerduty", "circleci", "dockerhub", "docker_hub", "openai",
+    "anthropic", "huggingface", "cohere", "replicate", "vercel", "supabase", "firebase", "auth0", "cloudflare",
+    "digitalocean", "linode", "jenkins"};
+
+std::string providerPattern()
+{
+    std::string p;
+    for (const char *name : kProviders) {
+        if (!p.empty())
+            p += '|';
+        p += name;
+    }
+    return p;
+}
+
+bool providerAssignment(std::string_view t, Candidate &c)
+{
+    // the trigger reports where a name ends: the longest provider name ending there starts it
+    size_t nameLen = 0;
+    for (const char *name : kProviders) {
+        const size_t n = std::char_traits<char>::length(name);
+        if (n > nameLen && n <= c.end && lowerStr(t.substr(c.end - n, n)) == name)
+            nameLen = n;
+    }
+    if (nameLen == 0)
+        return false;
+    c.start = c.end - nameLen;
+    size_t is = 0, ie = 0;
+    if (!identifierAround(t, c, is, ie))
+        return false;
+    // the provider name starts a token of the identifier ("MessageBirdClientID", "sl_sumo_key"),
+    // it is not inside a word ("consumology")
+    if (c.start > is && isAlpha(t[c.start - 1]) && !(t[c.start] >= 'A' && t[c.start] <= 'Z' && t[c.start - 1] >= 'a' && t[c.start - 1] <= 'z'))
+        return false;
+    size_t vs = 0, ve = 0;
+    bool quoted = false;
+    if (!assignedValue(t, is, ie, vs, ve, quoted))
+        return false;
+    const auto v = t.substr(vs, ve - vs);
+    if (v.size() < 16 || v.size() > 200 || isPlaceholderValue(v) || looksLikeCode(v) || v.find("//") != std::string_view::npos)
+        return false;
+    if (!std::all_of(v.begin(), v.end(), [](char ch) { return isAlnum(ch) || std::string_view("_-.+/=:").find(ch) != std::string_view::npos; }))
+        return false;
+    const bool hasDigit = std::any_of(v.begin(), v.end(), [](char ch) { return isDigit(ch); });
+    if (!hasDigit && v.size() < 20)
+        return false;
+    if (cs::shannonEntropy(v) < 3.0)
+        return false;
+    std::string provider = lowerStr(t.substr(c.start, c.end - c.start));
+    provider.erase(std::remove_if(provider.begin(), provider.end(), [](char ch) { return ch == '-' || ch == '_'; }), provider.end());
+    c.start = vs;
+    c.end = ve;
+    c.subtype = QString::fromStdString(provider) + QStringLiteral("-api-key");
+    c.score = 0.8;
+    return true;
+}
+
+// Tokens of a provider whose detector (detect-secrets) has no entropy check: a redaction
+// ("AKCxxxxxxxxxx") after the provider's prefix is still reported, at a low score, so a policy
+// can drop it with a SECRET threshold; a real-looking body scores high.
+void scorePrefixedToken(std::string_view body, Candidate &c)
+{
+    c.score = (isPlaceholderToken(body) || cs::shannonEntropy(body) < 3.0) ? 0.3 : 0.9;
 }
 
 // ---- JWT: header and payload must be base64url JSON objects ----
@@ -431,6 +522,16 @@ bool base64UrlJsonObject(std::string_view part)
     }
 }
 
+bool joseHeader(std::string_view part)
+{
+    QByteArray raw = QByteArray::fromRawData(part.data(), qsizetype(part.size()));
+    auto decoded = QByteArray::fromBase64Encoding(raw, QByteArray::Base64UrlEncoding);
+    if (!decoded)
+        return false;
+    const QByteArray &h = *decoded;
+    return h.startsWith("{\"") && h.endsWith('}') && h.contains("\"alg\"");
+}
+
 bool jwtValidator(std::string_view t, Candidate &c)
 {
     while (c.end < t.size() && (isWordChar(t[c.end]) || t[c.end] == '-' || t[c.end] == '.' || t[c.end] == '='))
@@ -444,9 +545,18 @@ bool jwtValidator(std::string_view t, Candidate &c)
     const auto d2 = v.find('.', d1 + 1);
     const auto header = v.substr(0, d1);
     const auto payload = v.substr(d1 + 1, d2 == std::string_view::npos ? std::string_view::npos : d2 - d1 - 1);
-    if (!base64UrlJsonObject(header) || !base64UrlJsonObject(payload))
+    if (isPlaceholderToken(v))
         return false;
-    return !isPlaceholderToken(v);
+    if (base64UrlJsonObject(header) && base64UrlJsonObject(payload))
+        return true;
+    // a token with damaged claims (truncated, edited) is still a token when its header is a
+    // complete JOSE header: an object naming its "alg" (RFC 7515)
+    if (header.size() >= 17 && payload.size() >= 17 && payload.substr(0, 3) == "eyJ" && joseHeader(header)
+        && cs::shannonEntropy(v) >= 3.0) {
+        c.score = 0.7;
+        return true;
+    }
+    return false;
 }
 
 // ---- PEM private keys: the block up to its END line ----
@@ -729,7 +839,7 @@ std::vector<Recognizer> BuiltinRecognizers::secrets()
     struct GitlabPrefix { const char *prefix; const char *body; };
     for (const auto &g : {GitlabPrefix{"glpat-", "[\\w\\-]{20}"}, GitlabPrefix{"gldt-", "[\\w\\-]{20}"}, GitlabPrefix{"glrt-", "[\\w\\-]{20}"},
                           GitlabPrefix{"glcbt-", "(?:[0-9a-fA-F]{1,5}_)?[\\w\\-]{20}"}, GitlabPrefix{"glimt-", "[\\w\\-]{25}"},
-                          GitlabPrefix{"glptt-", "[0-9a-f]{40}"}, GitlabPrefix{"glagent-", "[\\w\\-]{50}"}, GitlabPrefix{"gloas-", "[\\w\\-]{64}"},
+                          GitlabPrefix{"glptt-", "[\\w\\-]{40}"}, GitlabPrefix{"glagent-", "[\\w\\-]{50}"}, GitlabPrefix{"gloas-", "[\\w\\-]{64}"},
                           GitlabPrefix{"glffct-", "[\\w\\-]{20}"}, GitlabPrefix{"glft-", "[\\w\\-]{20}"}, GitlabPrefix{"glsoat-", "[\\w\\-]{20}"},
                           GitlabPrefix{"GR1348941", "[\\w\\-]{20}"}})
         r.push_back(secret("gitlab-token", std::string("\\b") + g.prefix + g.body, 0.9, [](std::string_view t, Candidate &c) {
@@ -773,7 +883,8 @@ std::vector<Recognizer> BuiltinRecognizers::secrets()
     tok("mailgun-pub-key", R"(\bpubkey-[0-9a-f]{32}\b)", 3.0, 7);
     tok("twilio-api-key", R"(\bSK[0-9a-fA-F]{32}\b)", 3.0, 2);
     tok("telegram-bot-api-token", R"(\b\d{8,10}:AA[A-Za-z0-9_\-]{32,33}\b)", 3.0);
-    tok("discord-bot-token", R"(\b[MNO][A-Za-z\d_\-]{23,25}\.[A-Za-z\d_\-]{6}\.[A-Za-z\d_\-]{27,38}\b)", 3.5);
+    // no left boundary: letters glued in front of a token do not hide it (detect-secrets)
+    tok("discord-bot-token", R"([MNO][A-Za-z\d_\-]{23,25}\.[A-Za-z\d_\-]{6}\.[A-Za-z\d_\-]{27,38}\b)", 3.5);
     tok("postman-api-token", R"(\bPMAK-[a-f0-9]{24}-[a-f0-9]{34}\b)");
     tok("new-relic-api-key", R"(\bNR(?:AK|II|JS|RA)-[a-z0-9\-]{19,32}\b)", 3.0, 5, HS_FLAG_CASELESS);
     tok("intra42-client-secret", R"(\bs-s4t2(?:ud|af)-[a-f0-9]{64}\b)");
@@ -833,6 +944,87 @@ std::vector<Recognizer> BuiltinRecognizers::secrets()
                            return cs::shannonEntropy(sv(t, c)) >= 3.0;
                        },
                        HS_FLAG_CASELESS));
+
+    // Artifactory API keys and encrypted passwords as detect-secrets finds them: "AKC" or
+    // "AP" + a hex digit, standing alone after a space, '=', ':' or a quote
+    const auto artifactory = [](std::string_view t, Candidate &c) {
+        if (c.start > 0 && std::string_view(" \t\n\r=:\"'").find(t[c.start - 1]) == std::string_view::npos)
+            return false;
+        while (c.end < t.size() && isAlnum(t[c.end]))
+            ++c.end;
+        if (c.end < t.size() && std::string_view(" \t\n\r\"'").find(t[c.end]) == std::string_view::npos)
+            return false;
+        const auto v = sv(t, c);
+        const auto body = v.substr(3);
+        // an "AKCp" key of full length belongs to the specific rule above, whose entropy check
+        // lets a full-length redaction ("AKCpXXXX...") through as documentation
+        if (v.substr(0, 4) == "AKCp" && v.size() >= 73)
+            return false;
+        // a shouted word ("APACHESPARKS") or a CamelCase name ("APDocuments") is not a key
+        if (std::all_of(v.begin(), v.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; }))
+            return false;
+        if (std::all_of(body.begin(), body.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; }) && !isPlaceholderToken(body))
+            return false;
+        scorePrefixedToken(body, c);
+        return true;
+    };
+    r.push_back(secret("artifactory-api-key", R"(AKC[A-Za-z0-9]{10})", 0.9, artifactory));
+    r.push_back(secret("artifactory-password", R"(AP[0-9A-F][A-Za-z0-9]{8})", 0.9, artifactory));
+    // Twilio account SIDs and API key SIDs (lower-case hex-ish body)
+    r.push_back(secret("twilio-api-key", R"(\b(?:AC|SK)[a-z0-9]{32}\b)", 0.9, [](std::string_view t, Candidate &c) {
+        const auto body = t.substr(c.start + 2, c.end - c.start - 2);
+        if (!isPlaceholderToken(body) && cs::shannonEntropy(body) < 3.0)
+            return false;
+        scorePrefixedToken(body, c);
+        return true;
+    }));
+    // .npmrc registry credentials: //registry/path/:_authToken=value
+    r.push_back(secret("npm-access-token", R"(/:_authToken=)", 0.9, [](std::string_view t, Candidate &c) {
+        // "//host[/path]/" before the trigger, on the same line
+        size_t b = c.end - 13;
+        const size_t slash = b;
+        bool hostSeen = false;
+        while (b > 0 && t[b - 1] != '\n' && t[b - 1] != ' ' && slash - b < 512) {
+            if (b >= 2 && t[b - 1] == '/' && t[b - 2] == '/') {
+                hostSeen = b < slash;
+                break;
+            }
+            --b;
+        }
+        if (!hostSeen)
+            return false;
+        size_t vs = c.end;
+        while (vs < t.size() && (t[vs] == ' ' || t[vs] == '\t'))
+            ++vs;
+        size_t ve = vs;
+        if (t.substr(vs, 4) == "npm_") {
+            while (ve < t.size() && (isAlnum(t[ve]) || t[ve] == '_'))
+                ++ve;
+            if (ve - vs < 5)
+                return false;
+        } else {
+            while (ve < t.size() && (isDigit(t[ve]) || t[ve] == '-' || ((t[ve] | 0x20) >= 'a' && (t[ve] | 0x20) <= 'f')))
+                ++ve;
+            if (ve - vs != 36)
+                return false;
+        }
+        c.start = vs;
+        c.end = ve;
+        scorePrefixedToken(sv(t, c), c);
+        return true;
+    }));
+    r.back().start = StartMode::FromEnd;
+    // SoftLayer API keys in the SOAP endpoint URL
+    r.push_back(secret("softlayer-api-key", R"(api\.softlayer\.com/soap/v3(?:\.1)?/[a-z0-9]{64}\b)", 0.9,
+                       [](std::string_view t, Candidate &c) {
+                           c.start = c.end - 64;
+                           return cs::shannonEntropy(sv(t, c)) >= 2.5;
+                       },
+                       HS_FLAG_CASELESS));
+    r.back().start = StartMode::FromEnd;
+    // provider-named assignments
+    r.push_back(secret("provider-api-key", providerPattern(), 0.8, providerAssignment, HS_FLAG_CASELESS));
+    r.back().start = StartMode::FromEnd;
 
     // Structural credentials
     r.push_back(secret("jwt", R"(\bey[A-Za-z0-9_\-]{10,}\.ey[A-Za-z0-9_\-]{5})", 0.9, jwtValidator));

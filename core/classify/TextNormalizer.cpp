@@ -2,6 +2,9 @@
 #include "TextNormalizer.h"
 #include <QChar>
 #include <QList>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace perimeter::classify {
 
@@ -190,30 +193,48 @@ NormalizedText TextNormalizer::normalize(const QString &text)
     const char16_t *data = reinterpret_cast<const char16_t *>(text.utf16());
     const qsizetype n = text.size();
     // fast pass: ASCII without anything that could start an escape ("\\u", "&#") maps to
-    // itself; backslashes and ampersands alone (code, "R&D") do not need the slow path
-    bool simple = true;
-    for (qsizetype i = 0; i < n && simple; ++i) {
-        const char16_t c = data[i];
-        if (c >= 0x80) {
-            simple = false;
-        } else if (c == '\\') {
-            qsizetype j = i;
-            while (j < n && data[j] == '\\')
+    // itself; backslashes and ampersands alone (code, "R&D") do not need the slow path. The
+    // check is one narrowing pass (SSE2 where available), then memchr for the two starters.
+    out.bytes.resize(size_t(n));
+    char *dst = out.bytes.data();
+    char16_t any = 0;
+    qsizetype i0 = 0;
+#if defined(__SSE2__)
+    // narrow 8 units at a time while OR-ing them together (packus saturates; `any` decides)
+    __m128i acc = _mm_setzero_si128();
+    for (; i0 + 8 <= n; i0 += 8) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(data + i0));
+        acc = _mm_or_si128(acc, v);
+        _mm_storel_epi64(reinterpret_cast<__m128i *>(dst + i0), _mm_packus_epi16(v, v));
+    }
+    alignas(16) char16_t lanes[8];
+    _mm_store_si128(reinterpret_cast<__m128i *>(lanes), acc);
+    for (char16_t l : lanes)
+        any |= l;
+#endif
+    for (qsizetype i = i0; i < n; ++i) {
+        any |= data[i];
+        dst[i] = char(data[i]);
+    }
+    if (any < 0x80) {
+        const std::string_view b(out.bytes);
+        bool simple = true;
+        for (size_t k = b.find('\\'); simple && k != std::string_view::npos; k = b.find('\\', k)) {
+            size_t j = k;
+            while (j < b.size() && b[j] == '\\')
                 ++j;
-            simple = !(j < n && (data[j] == 'u' || data[j] == 'U'));
-            i = j - 1;
-        } else if (c == '&') {
-            simple = !(i + 1 < n && data[i + 1] == '#');
+            simple = !(j < b.size() && (b[j] == 'u' || b[j] == 'U'));
+            k = j;
+        }
+        for (size_t k = b.find('&'); simple && k != std::string_view::npos; k = b.find('&', k + 1))
+            simple = !(k + 1 < b.size() && b[k + 1] == '#');
+        if (simple) {
+            out.identity = true;
+            out.originalCodePoints = n;
+            return out;
         }
     }
-    if (simple) {
-        out.identity = true;
-        out.bytes.resize(size_t(n));
-        for (qsizetype i = 0; i < n; ++i)
-            out.bytes[size_t(i)] = char(data[i]);
-        out.originalCodePoints = n;
-        return out;
-    }
+    out.bytes.clear();
 
     out.bytes.reserve(size_t(n) + 16);
     out.startCp.reserve(size_t(n) + 16);

@@ -2,6 +2,7 @@
 // Recognizer tables: positives with exact spans, near-miss negatives, evasions.
 #include "classify/ClassifierFactory.h"
 #include <QTest>
+#include <algorithm>
 #include <atomic>
 #include <thread>
 
@@ -18,6 +19,7 @@ private Q_SLOTS:
     void secretSubtypes_data();
     void secretSubtypes();
     void weakNeedsContext();
+    void scores();
     void threadSafety();
 
 private:
@@ -96,6 +98,20 @@ void TestRecognizers::positives_data()
     // structured formats of restricted identifiers count without a context word (kShapeScore)
     row("us passport letter prefix", QStringLiteral("A12803456"), "US_PASSPORT", 0, 9);
     row("sg fin any letter", QStringLiteral("A1234567Z"), "SG_NRIC_FIN", 0, 9);
+    row("us licence letter and 7 digits", QStringLiteral("A1234567"), "US_DRIVER_LICENSE", 0, 8);
+    row("itin compact", QStringLiteral("ref 911701234"), "US_ITIN", 4, 13);
+    // national phone formats count next to a phone word
+    row("phone local 3-4 after call", QStringLiteral("Can someone call me on 450 0840?"), "PHONE_NUMBER", 23, 31);
+    row("phone 4-4 after mobile", QStringLiteral("my mobile is 9472 7916"), "PHONE_NUMBER", 13, 22);
+    row("phone 2-6 after answering", QStringLiteral("not answering at 99 668472"), "PHONE_NUMBER", 17, 26);
+    row("phone 3-3-3 after messages", QStringLiteral("stop messages to 699 956 915"), "PHONE_NUMBER", 17, 28);
+    row("phone national with phone word after", QStringLiteral("450 0840 is my phone"), "PHONE_NUMBER", 0, 8);
+    row("card escape after a long ascii run", QStringLiteral("aaaaaaaaaaaaaaaaaaaaaaaa \\u0034111111111111111"), "CREDIT_CARD", 25, 46);
+    row("phone national full-width digits", QStringLiteral("call me on \uFF14\uFF15\uFF10 \uFF10\uFF18\uFF14\uFF10"), "PHONE_NUMBER", 11, 19);
+    // Italian fiscal code omocodia: digits replaced by L M N P Q R S T U V, check char still valid
+    row("fiscal code omocodia one letter", QStringLiteral("CF RSSMRA85T10A56NH"), "IT_FISCAL_CODE", 3, 19);
+    row("fiscal code omocodia six letters", QStringLiteral("RSSMRA8RTMLARSNO"), "IT_FISCAL_CODE", 0, 16);
+    row("fiscal code omocodia lower case", QStringLiteral("cf: rssmra8rtmlarsno"), "IT_FISCAL_CODE", 4, 20);
 }
 
 void TestRecognizers::positives()
@@ -157,12 +173,33 @@ void TestRecognizers::negatives_data()
     row("zip plus four is not an ssn", QStringLiteral("ZIP 90210-1234"), "US_SSN");
     row("order number is not a licence", QStringLiteral("order 123456789012 shipped"), "US_DRIVER_LICENSE");
     row("gpu name is not a licence", QStringLiteral("train it on H100 or A100 GPUs"), "US_DRIVER_LICENSE");
-    row("order number is not an itin", QStringLiteral("order 912803456 shipped"), "US_ITIN");
+    // a compact ITIN (9, then a group in the ITIN ranges) counts on its shape; other 9-digit runs do not
+    row("order number is not an itin", QStringLiteral("order 812803456 shipped"), "US_ITIN");
     row("url credentials are not an email", QStringLiteral("postgres://app:pw@db.example.com/x"), "EMAIL_ADDRESS");
     row("email domain is not a url", QStringLiteral("mail bob@example.com"), "URL");
     row("dotted code is not a url", QStringLiteral("config.items.count"), "URL");
     row("facebook id too short", QStringLiteral("id 12345|Abcd3FgHiJkLmN0pQrStUvWxYz9AbC"), "SECRET");
     row("quoted low entropy", QStringLiteral("x = \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\""), "SECRET");
+    // national phone formats need a phone word; dates are not phone numbers
+    row("digit groups without phone word", QStringLiteral("the ratio was 450 0840 overall"), "PHONE_NUMBER");
+    row("date after call", QStringLiteral("call me on 12-05-2024"), "PHONE_NUMBER");
+    row("context word inside another word", QStringLiteral("the hotel 450 0840 rooms"), "PHONE_NUMBER");
+    row("context word too far away", QStringLiteral("call me later. ") + QString(80, QLatin1Char('x')) + QStringLiteral(" 450 0840"), "PHONE_NUMBER");
+    row("card number word is not phone context", QStringLiteral("card number 1234 5678"), "PHONE_NUMBER");
+    row("itin inside a dashed reference", QStringLiteral("ref 911701234-2"), "US_ITIN");
+    row("itin group out of range", QStringLiteral("ref 911931234"), "US_ITIN");
+    row("fiscal code impossible day", QStringLiteral("RSSMRA85T99A562S"), "IT_FISCAL_CODE");
+    row("jwt header without alg", QStringLiteral("eyJ0eXAiOiJKV1QifQ.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6"), "SECRET");
+    row("jwt header not closed", QStringLiteral("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9l"), "SECRET");
+    row("artifactory prefix inside a word", QStringLiteral("xAKC1234567890ab is a part number"), "SECRET");
+    row("artifactory prefix on a word", QStringLiteral("open the APDocuments folder"), "SECRET");
+    row("artifactory prefix on a shouted word", QStringLiteral("run APACHESPARKS now"), "SECRET");
+    row("artifactory full-length redaction", QStringLiteral("key := AKCpXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX"), "SECRET");
+    row("provider name inside a word", QStringLiteral("mysentryname = Zf3D0LXCM3EIMbgJpUNnkRtOfOueHznB"), "SECRET");
+    row("provider with code reference", QStringLiteral("sentry_dsn = os.environ.get(\"SENTRY_DSN\")"), "SECRET");
+    row("provider with low-entropy value", QStringLiteral("datadog_site = aaaaaaaaaaaaaaaaaaaaaaaa"), "SECRET");
+    row("validated dea number is not a passport shape", QStringLiteral("my DEA certificate number is: BB1388568"), "IT_PASSPORT");
+    row("npmrc without registry", QStringLiteral("npm.example.com/:_authToken="), "SECRET");
 }
 
 void TestRecognizers::negatives()
@@ -201,6 +238,21 @@ void TestRecognizers::secretSubtypes_data()
     row("facebook app token", QStringLiteral("fb 1234567890123456|Abcd3FgHiJkLmN0pQrStUvWxYz9AbC"), "facebook-access-token", 3, 50);
     row("high-entropy quoted", QStringLiteral("x = \"kZ8vQ2mN5pR7sT1wY4bC6dF9gH3jK0lL\""), "high-entropy-string", 5, 37);
     row("authorization header", QStringLiteral("Authorization: Bearer abcDEF123ghiJKL456mno"), "authorization-header", 22, 43);
+    // provider-named assignments (gitleaks' semi-generic rules)
+    row("provider uuid", QStringLiteral("const MessageBirdAccessKey = \"4f8e2a1c-9b3d-4e6f-a7c2-1d5e8b9f0a3c\""), "messagebird-api-key", 30, 66);
+    row("provider hex", QStringLiteral("sourcegraph: 33feff9243a8f506b40928b5b7a767c76fb008f8"), "sourcegraph-api-key", 13, 53);
+    row("provider id without key word", QStringLiteral("OKTA_CLIENT_ID=0oa1b2c3d4E5f6G7h8i9"), "okta-api-key", 15, 35);
+    // detect-secrets shapes
+    row("artifactory password", QStringLiteral("X-JFrog-Art-Api: AP6NyjOq9wMxE"), "artifactory-password", 17, 30);
+    row("artifactory key after equals", QStringLiteral("=AKCk3J9sQ2xZ7vB"), "artifactory-api-key", 1, 16);
+    row("twilio sid", QStringLiteral("sid AC23d5a4fd12aabfe228f219e9cb0eb53f"), "twilio-api-key", 4, 38);
+    row("npmrc token", QStringLiteral("//registry.npmjs.org/:_authToken=npm_dnXsiVpzz63FfkCzJr4i0B3JrTAwR4y9ojfl"), "npm-access-token", 33, 73);
+    row("npmrc uuid", QStringLiteral("//npm.example.com/repo/:_authToken=346a14f2-a672-4668-a892-956a462ab56e"), "npm-access-token", 35, 71);
+    row("softlayer url", QStringLiteral("https://api.softlayer.com/soap/v3.1/ujzde8gxd6ncf10epf91dhodzdoc9is0j8ht9lgmxg9edn581u33xtplpft75v2s"), "softlayer-api-key", 36, 100);
+    row("gitlab pipeline trigger", QStringLiteral("glptt-tDDb_xHKas1VOqg6YYZYn9ZhyiA4uoRgnatmUdjA"), "gitlab-token", 0, 46);
+    row("jwt with truncated claims", QStringLiteral("t = eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9l"), "jwt", 4, 89);
+    // evasion: letters glued in front of a token do not hide it
+    row("discord glued prefix", QStringLiteral("xyzMTk4NjIyNDgzNDcxOTI1MjQ4.Cl2FMQ.ZnCjm1XVW7vRze4b7Cq4se7kKWs"), "discord-bot-token", 3, 62);
 }
 
 void TestRecognizers::secretSubtypes()
@@ -233,6 +285,27 @@ void TestRecognizers::weakNeedsContext()
         found = found || (f.type == QLatin1String("US_PASSPORT") && f.score >= 0.4);
     QVERIFY(found);
     QCOMPARE(withContext.level, perimeter::Sensitivity::Restricted);
+}
+
+void TestRecognizers::scores()
+{
+    const auto scoreOf = [this](const QString &text, const char *type) {
+        double best = -1.0;
+        for (const auto &f : m_classifier->classifyText(text).findings)
+            if (f.type == QLatin1String(type))
+                best = std::max(best, f.score);
+        return best;
+    };
+    // omocodic codes validate: full score, not the format-only score
+    QCOMPARE(scoreOf(QStringLiteral("RSSMRA85T10A56NH"), "IT_FISCAL_CODE"), 1.0);
+    QVERIFY(scoreOf(QStringLiteral("RSSMRA85T10A56NA"), "IT_FISCAL_CODE") < 0.5);
+    // a redacted provider token is reported low, a real-looking one high
+    const double redacted = scoreOf(QStringLiteral("X-JFrog-Art-Api: AKCxxxxxxxxxx"), "SECRET");
+    QVERIFY2(redacted > 0.0 && redacted < 0.4, qPrintable(QString::number(redacted)));
+    QVERIFY(scoreOf(QStringLiteral("X-JFrog-Art-Api: AKCk3J9sQ2xZ7vB"), "SECRET") >= 0.9);
+    // a damaged JWT scores below a well-formed one
+    const double damaged = scoreOf(QStringLiteral("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9l"), "SECRET");
+    QVERIFY(damaged > 0.0 && damaged < 0.9);
 }
 
 void TestRecognizers::threadSafety()
