@@ -128,6 +128,17 @@ int PolicySimulateCommand::run(const config::Config &config, const QStringList &
         for (const auto &line : result.route.trace)
             out << "  - " << line << '\n';
     }
+    // The configuration's shadow policy answers beside the active one (same trace builder as
+    // the stored decision traces).
+    if (const auto it = result.trace.find("shadow"); it != result.trace.end()) {
+        const auto &s = *it;
+        QStringList differences;
+        for (const auto &d : s["differences"])
+            differences.append(QString::fromStdString(d.get<std::string>()));
+        out << "shadow policy " << QString::fromStdString(s["policy_version"].get<std::string>()) << ": would be "
+            << QString::fromStdString(s["decision"].get<std::string>()) << " (" << QString::fromStdString(s["reason"].get<std::string>()) << "); "
+            << (differences.isEmpty() ? QStringLiteral("agrees") : QStringLiteral("differs in ") + differences.join(QLatin1String(", "))) << '\n';
+    }
     return 0;
 }
 

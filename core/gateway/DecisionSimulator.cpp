@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "DecisionSimulator.h"
 #include "ClassifyStage.h"
+#include "DecisionTrace.h"
 #include "ParseStage.h"
 #include "Pipeline.h"
 #include "PolicyStage.h"
@@ -23,6 +24,8 @@ SimulationResult DecisionSimulator::run(const std::shared_ptr<const GatewaySnaps
     result.policyVersion = snapshot->policy->version();
     auto exchange = std::make_shared<Exchange>();
     exchange->snapshot = snapshot;
+    exchange->dryRun = true;
+    exchange->requestId = QStringLiteral("simulation");
     exchange->clock.start();
     exchange->request.method = QByteArrayLiteral("POST");
     exchange->request.path = request.path.toLatin1();
@@ -44,6 +47,7 @@ SimulationResult DecisionSimulator::run(const std::shared_ptr<const GatewaySnaps
         result.classification = ex.classification;
         result.permittedTiers = ex.permittedTiers;
         result.route = ex.route;
+        result.trace = DecisionTrace::build(ex);
         return result;
     };
     if (exchange->pathKind.isEmpty()) {

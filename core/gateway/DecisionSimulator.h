@@ -7,6 +7,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QPair>
+#include <nlohmann/json.hpp>
 
 namespace perimeter::gateway {
 
@@ -29,6 +30,8 @@ struct SimulationResult {
     QList<Tier> permittedTiers;
     routing::RouteDecision route;
     QString policyVersion;
+    // The decision trace, built by the same code as the one stored with every audit record.
+    nlohmann::json trace;
 };
 
 // The what-if: the same stages as a real request (parse, classify, policy, route) with a

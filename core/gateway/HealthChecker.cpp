@@ -2,7 +2,10 @@
 #include "HealthChecker.h"
 #include "GatewayContext.h"
 #include "GatewaySnapshot.h"
+#include "RoutingMetrics.h"
 #include "observe/MetricsRegistry.h"
+#include "routing/QueueMetricsParser.h"
+#include "routing/WaitQueue.h"
 #include "upstream/UpstreamCall.h"
 #include "upstream/UpstreamClient.h"
 #include <QLoggingCategory>
@@ -59,13 +62,71 @@ void HealthChecker::probeAll()
             auto it = m_context.endpoints.find(id);
             if (it == m_context.endpoints.end())
                 return;
-            if (it->isProbeHealthy() != healthy)
+            const bool changed = it->isProbeHealthy() != healthy;
+            if (changed)
                 qCWarning(lcHealth, "endpoint %s is %s", qPrintable(id), healthy ? "healthy again" : "failing its health check");
             it->setProbeResult(healthy);
+            if (changed && healthy && m_context.queue)
+                m_context.queue->pump();
         };
         connect(call, &upstream::UpstreamCall::finished, this, [call, report]() { report(call->status() >= 200 && call->status() < 300); });
         connect(call, &upstream::UpstreamCall::failed, this, [report](const upstream::UpstreamFailure &) { report(false); });
+        if (!e.queueMetrics.source.isEmpty())
+            pollQueueMetrics(e, settings.timeoutMs, snapshot->credentials.value(e.id));
     }
+}
+
+void HealthChecker::pollQueueMetrics(const config::EndpointConfig &endpoint, int timeoutMs, const QByteArray &credential)
+{
+    // vLLM and llama.cpp serve /metrics at the server root, not under the /v1 base path.
+    upstream::UpstreamRequest request;
+    QUrl url = endpoint.url;
+    url.setPath(endpoint.queueMetrics.path);
+    request.url = url;
+    request.method = QByteArrayLiteral("GET");
+    request.connectTimeoutMs = timeoutMs;
+    request.idleTimeoutMs = timeoutMs;
+    request.totalTimeoutMs = timeoutMs;
+    if (!credential.isEmpty())
+        request.headers.append({QByteArrayLiteral("authorization"), QByteArrayLiteral("Bearer ") + credential});
+    auto *call = m_context.upstream->start(request);
+    auto body = std::make_shared<QByteArray>();
+    const QString id = endpoint.id;
+    const QString tier = tierName(endpoint.tier);
+    const auto metrics = endpoint.queueMetrics;
+    auto store = [this, id, tier](int waiting, int running) {
+        auto it = m_context.endpoints.find(id);
+        if (it == m_context.endpoints.end())
+            return;
+        const bool eased = waiting < it->upstreamWaiting();
+        it->setUpstreamQueue(waiting, running);
+        if (m_context.routingMetrics && waiting >= 0)
+            m_context.routingMetrics->setUpstreamWaiting(id, tier, waiting);
+        if (eased && m_context.queue)
+            m_context.queue->pump();
+    };
+    connect(call, &upstream::UpstreamCall::dataReceived, this, [call, body](const QByteArray &chunk) {
+        // A metrics page is small; a runaway one is cut rather than held in memory.
+        if (body->size() + chunk.size() > kMaxMetricsBytes)
+            call->abort();
+        else
+            body->append(chunk);
+    });
+    connect(call, &upstream::UpstreamCall::finished, this, [call, body, store, metrics, id]() {
+        if (call->status() < 200 || call->status() >= 300) {
+            store(-1, -1);
+            return;
+        }
+        const auto waiting = routing::QueueMetricsParser::gauge(*body, metrics.waitingMetric);
+        const auto running = metrics.runningMetric.isEmpty() ? std::nullopt : routing::QueueMetricsParser::gauge(*body, metrics.runningMetric);
+        if (!waiting) {
+            qCWarning(lcHealth, "endpoint %s: metric %s not found in its queue metrics", qPrintable(id), qPrintable(metrics.waitingMetric));
+            store(-1, -1);
+            return;
+        }
+        store(qMax(0, int(*waiting)), running ? qMax(0, int(*running)) : -1);
+    });
+    connect(call, &upstream::UpstreamCall::failed, this, [store](const upstream::UpstreamFailure &) { store(-1, -1); });
 }
 
 } // namespace perimeter::gateway

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
+#include "config/Config.h"
 #include <QObject>
 #include <QTimer>
 #include <functional>
@@ -25,6 +26,10 @@ public:
     void probeAll();
 
 private:
+    // The endpoint's own queue depth (queue_metrics), counted into its utilization.
+    void pollQueueMetrics(const config::EndpointConfig &endpoint, int timeoutMs, const QByteArray &credential);
+    static constexpr qsizetype kMaxMetricsBytes = 8 * 1024 * 1024;
+
     GatewayContext &m_context;
     SnapshotSource m_snapshot;
     QTimer m_timer;

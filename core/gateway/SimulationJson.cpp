@@ -44,7 +44,8 @@ nlohmann::json SimulationJson::toJson(const SimulationResult &r)
                         {"finding_types", types},
                         {"findings", findingsToJson(r.classification.findings)},
                         {"permitted_tiers", tiers},
-                        {"route", route}};
+                        {"route", route},
+                        {"decision_trace", r.trace}};
     return j;
 }
 

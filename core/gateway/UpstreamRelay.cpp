@@ -5,6 +5,8 @@
 #include "ForwardStage.h"
 #include "upstream/UpstreamCall.h"
 #include "upstream/UpstreamClient.h"
+#include "observe/ContentStore.h"
+#include "routing/WaitQueue.h"
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcRelay, "perimeter.forward")
@@ -57,6 +59,8 @@ void UpstreamRelay::attempt()
     m_endpointSettled = false;
     m_upstreamStatus = 0;
     m_usage = upstream::SseUsageTracker();
+    ex.capturedResponse.clear();
+    ex.captureTruncated = false;
     m_call = context.upstream->start(request);
     connect(m_call.data(), &upstream::UpstreamCall::responseStarted, this, &UpstreamRelay::onResponseStarted);
     connect(m_call.data(), &upstream::UpstreamCall::dataReceived, this, &UpstreamRelay::onData);
@@ -72,6 +76,10 @@ void UpstreamRelay::settleEndpoint(bool success)
     auto &context = m_pipeline.context();
     const qint64 latency = m_call ? m_call->msToHeaders() : -1;
     context.endpoints[m_endpointId].requestFinished(success, qMax<qint64>(0, latency), context.nowMs());
+    // Capacity freed: requests waiting for it get their chance once this one is settled
+    // (queued, so a dispatch never runs in the middle of this relay's own bookkeeping).
+    if (context.queue && context.queue->size() > 0)
+        QMetaObject::invokeMethod(context.queue, &routing::WaitQueue::pump, Qt::QueuedConnection);
 }
 
 void UpstreamRelay::onResponseStarted(int status, const upstream::UpstreamHeaders &headers)
@@ -114,6 +122,12 @@ void UpstreamRelay::onData(const QByteArray &chunk)
 {
     auto &ex = *m_exchange;
     m_usage.feed(chunk, ex.clock.elapsed());
+    // Only for the optional content store, only on-prem, and bounded.
+    if (auto *content = m_pipeline.context().content; content && ex.route.tier == Tier::OnPrem && !ex.captureTruncated) {
+        const qsizetype room = qsizetype(content->maxBytes()) - ex.capturedResponse.size();
+        ex.capturedResponse.append(chunk.left(room));
+        ex.captureTruncated = chunk.size() > room;
+    }
     if (ex.responder && ex.responseStarted)
         ex.responder->writeChunk(chunk);
 }
@@ -183,8 +197,13 @@ bool UpstreamRelay::retryElsewhere()
     // never move data into a tier its sensitivity forbids.
     ex.route.trace.append(QStringLiteral("retry after failure of %1").arg(m_endpointId));
     ex.route.trace.append(decision.trace);
+    for (auto c : std::as_const(decision.candidates)) {
+        c.attempt = ex.attempts + 1;
+        ex.route.candidates.append(c);
+    }
     ex.route.endpointId = decision.endpointId;
     ex.route.tier = decision.tier;
+    ex.route.choice = QStringLiteral("retry after %1 failed: %2").arg(m_endpointId, decision.choice);
     attempt();
     return true;
 }

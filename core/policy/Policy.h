@@ -2,6 +2,7 @@
 #pragma once
 #include "classify/ClassifierSettings.h"
 #include "classify/PayloadClassifier.h"
+#include "classify/TypeLevelMap.h"
 #include "common/Sensitivity.h"
 #include <QByteArray>
 #include <QHash>
@@ -24,6 +25,13 @@ struct PolicyOverride {
 struct ModelRule {
     QStringList teams;
     QStringList callers;
+};
+
+// Requests that find every permitted endpoint at capacity (and may not overflow) wait here,
+// first in first out, instead of getting 503 no_capacity at once. max_requests 0 = no queue.
+struct QueueSettings {
+    int maxRequests = 64;
+    int maxWaitMs = 2000;
 };
 
 // A validated, compiled policy: which tiers each sensitivity level may enter (in preference
@@ -58,10 +66,15 @@ public:
         const auto it = m_modelRules.constFind(model);
         return it == m_modelRules.constEnd() || it->callers.contains(caller) || (!team.isEmpty() && it->teams.contains(team));
     }
+    bool hasModelRule(const QString &model) const { return m_modelRules.contains(model); }
     const classify::ClassifierSettings &classifierSettings() const { return m_settings; }
     std::shared_ptr<const classify::PayloadClassifier> classifier() const { return m_classifier; }
     // Utilization (in flight / capacity) at which the router prefers the next permitted tier.
     double overflowThreshold() const { return m_overflowThreshold; }
+    const QueueSettings &queue() const { return m_queue; }
+    // The level this policy gives a finding type (a shadow policy re-reads the active
+    // classification through it).
+    Sensitivity levelForType(const QString &type) const { return m_typeLevels.levelFor(type); }
 
 private:
     friend class PolicyLoader;
@@ -70,6 +83,8 @@ private:
     QByteArray m_canonical;
     QHash<int, QList<Tier>> m_tiers;
     double m_overflowThreshold = 0.8;
+    QueueSettings m_queue;
+    classify::TypeLevelMap m_typeLevels;
     QList<PolicyOverride> m_overrides;
     QHash<QString, ModelRule> m_modelRules;
     classify::ClassifierSettings m_settings;

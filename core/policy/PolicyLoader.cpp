@@ -186,6 +186,12 @@ Result<std::shared_ptr<const Policy>> PolicyLoader::fromJson(const nlohmann::jso
     if (const auto *routing = root.object("routing", false)) {
         config::JsonFieldReader rr(*routing, root.childPath("routing"), problems);
         policy->m_overflowThreshold = rr.number("overflow_threshold", false, 0.0, 1.0).value_or(policy->m_overflowThreshold);
+        if (const auto *queue = rr.object("queue", false)) {
+            config::JsonFieldReader qr(*queue, rr.childPath("queue"), problems);
+            policy->m_queue.maxRequests = int(qr.integer("max_requests", false, 0, 100000).value_or(policy->m_queue.maxRequests));
+            policy->m_queue.maxWaitMs = int(qr.integer("max_wait_ms", false, 1, 600000).value_or(policy->m_queue.maxWaitMs));
+            qr.rejectUnknownKeys({"comment"});
+        }
         rr.rejectUnknownKeys();
     }
 
@@ -207,6 +213,7 @@ Result<std::shared_ptr<const Policy>> PolicyLoader::fromJson(const nlohmann::jso
     if (!compiled.ok())
         return Error{QStringLiteral("policy_invalid"), QStringLiteral("/classifier: %1").arg(compiled.error().message)};
     policy->m_classifier = compiled.value();
+    policy->m_typeLevels = policy->m_settings.typeLevelMap();
     return std::shared_ptr<const Policy>(policy);
 }
 

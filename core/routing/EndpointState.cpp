@@ -5,6 +5,15 @@ namespace perimeter::routing {
 
 EndpointState::EndpointState(QString id, int capacity) : m_id(std::move(id)), m_capacity(qMax(1, capacity)) {}
 
+int EndpointState::load() const
+{
+    // What waits in the endpoint's own queue comes on top of our requests in flight. Its
+    // running count is not used: polled every few seconds it still counts our own requests
+    // that have finished since, and would keep an idle endpoint looking busy. A queue at the
+    // endpoint means it is saturated, which is exactly when overflow should start.
+    return m_inFlight + qMax(0, m_upstreamWaiting);
+}
+
 bool EndpointState::isAvailable(qint64 nowMs) const
 {
     return m_probeHealthy && !isCircuitOpen(nowMs);

@@ -16,8 +16,21 @@ public:
     const QString &id() const { return m_id; }
     int capacity() const { return m_capacity; }
     int inFlight() const { return m_inFlight; }
-    double utilization() const { return double(m_inFlight) / double(m_capacity); }
+    // Load for cost-aware routing: this gateway's requests in flight plus the requests waiting
+    // in the endpoint's own queue (other clients' included), when the endpoint reports it.
+    int load() const;
+    double utilization() const { return double(load()) / double(m_capacity); }
     double latencyEwmaMs() const { return m_latencyEwmaMs; }
+
+    // Queue depth from the endpoint's own metrics (vLLM, llama.cpp), polled with the health
+    // check; -1 = not known (no source configured, or the last poll failed).
+    int upstreamWaiting() const { return m_upstreamWaiting; }
+    int upstreamRunning() const { return m_upstreamRunning; }
+    void setUpstreamQueue(int waiting, int running)
+    {
+        m_upstreamWaiting = waiting;
+        m_upstreamRunning = running;
+    }
 
     bool isAvailable(qint64 nowMs) const;
     // Active health checks: a failed probe takes the endpoint out until a probe succeeds.
@@ -39,6 +52,8 @@ private:
     qint64 m_openUntilMs = 0;
     double m_latencyEwmaMs = -1.0;
     bool m_probeHealthy = true;
+    int m_upstreamWaiting = -1;
+    int m_upstreamRunning = -1;
 };
 
 } // namespace perimeter::routing

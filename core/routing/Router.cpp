@@ -55,6 +55,15 @@ RouteDecision Router::route(const config::Config &config, const Request &request
                                    "Use a model hosted in a permitted tier.")
                         .arg(sensitivityName(request.level), why, tierList(request.permittedTiers), model->name, tierList(hostingTiers));
         d.trace.append(QStringLiteral("model %1 hosted in %2; permitted %3: rejected").arg(model->name, tierList(hostingTiers), tierList(request.permittedTiers)));
+        for (const auto &id : model->endpoints) {
+            if (const auto *e = config.endpoint(id)) {
+                RouteCandidate c;
+                c.endpointId = id;
+                c.tier = e->tier;
+                c.why = QStringLiteral("tier %1 not permitted for %2 data").arg(tierName(e->tier), sensitivityName(request.level));
+                d.candidates.append(c);
+            }
+        }
         return d;
     }
 
@@ -64,6 +73,23 @@ RouteDecision Router::route(const config::Config &config, const Request &request
         int tierRank;
     };
     QList<Candidate> candidates;
+    auto note = [&d](const QString &id, Tier tier, bool kept, const QString &why, const EndpointState *state) {
+        RouteCandidate c;
+        c.endpointId = id;
+        c.tier = tier;
+        c.kept = kept;
+        c.why = why;
+        if (state) {
+            c.inFlight = state->inFlight();
+            c.capacity = state->capacity();
+            c.upstreamWaiting = state->upstreamWaiting();
+            c.utilization = state->utilization();
+            c.latencyMs = state->latencyEwmaMs();
+        }
+        d.candidates.append(c);
+        d.trace.append(QStringLiteral("%1 (%2): %3%4").arg(id, tierName(tier), kept ? QString() : QStringLiteral("dropped, "), why));
+    };
+    bool capacityBound = false;
     for (int rank = 0; rank < request.permittedTiers.size(); ++rank) {
         const Tier tier = request.permittedTiers.at(rank);
         for (const auto &id : model->endpoints) {
@@ -71,24 +97,37 @@ RouteDecision Router::route(const config::Config &config, const Request &request
             if (!e || e->tier != tier)
                 continue;
             const auto it = states.constFind(id);
+            const EndpointState *state = it == states.constEnd() ? nullptr : &*it;
             if (request.exclude.contains(id)) {
-                d.trace.append(QStringLiteral("%1 (%2): dropped, already tried").arg(id, tierName(tier)));
+                note(id, tier, false, QStringLiteral("already tried"), state);
                 continue;
             }
-            if (it == states.constEnd() || !it->isAvailable(nowMs)) {
-                d.trace.append(QStringLiteral("%1 (%2): dropped, %3").arg(id, tierName(tier),
-                    it != states.constEnd() && !it->isProbeHealthy() ? QStringLiteral("health check failing") : QStringLiteral("circuit open after failures")));
+            if (!state || !state->isAvailable(nowMs)) {
+                note(id, tier, false, state && !state->isProbeHealthy() ? QStringLiteral("health check failing") : QStringLiteral("circuit open after failures"), state);
                 continue;
             }
-            if (it->inFlight() >= it->capacity()) {
-                d.trace.append(QStringLiteral("%1 (%2): dropped, at capacity (%3 in flight)").arg(id, tierName(tier)).arg(it->inFlight()));
+            if (state->inFlight() >= state->capacity()) {
+                capacityBound = true;
+                note(id, tier, false, QStringLiteral("at capacity (%1 in flight)").arg(state->inFlight()), state);
                 continue;
             }
-            d.trace.append(QStringLiteral("%1 (%2): candidate, utilization %3, latency %4")
-                               .arg(id, tierName(tier))
-                               .arg(it->utilization(), 0, 'f', 2)
-                               .arg(it->latencyEwmaMs() < 0 ? QStringLiteral("not measured yet") : QStringLiteral("%1 ms").arg(it->latencyEwmaMs(), 0, 'f', 1)));
-            candidates.append({e, &*it, rank});
+            QString load = QStringLiteral("utilization %1").arg(state->utilization(), 0, 'f', 2);
+            if (state->upstreamWaiting() >= 0)
+                load += QStringLiteral(" (endpoint reports %1 waiting)").arg(state->upstreamWaiting());
+            note(id, tier, true,
+                 QStringLiteral("candidate, %1, latency %2")
+                     .arg(load, state->latencyEwmaMs() < 0 ? QStringLiteral("not measured yet") : QStringLiteral("%1 ms").arg(state->latencyEwmaMs(), 0, 'f', 1)),
+                 state);
+            candidates.append({e, state, rank});
+        }
+    }
+    // Endpoints of tiers the level forbids are listed too: a reader sees they were never an option.
+    for (const auto &id : model->endpoints) {
+        const auto *e = config.endpoint(id);
+        if (e && !request.permittedTiers.contains(e->tier)) {
+            const auto it = states.constFind(id);
+            note(id, e->tier, false, QStringLiteral("tier %1 not permitted for %2 data").arg(tierName(e->tier), sensitivityName(request.level)),
+                 it == states.constEnd() ? nullptr : &*it);
         }
     }
 
@@ -140,13 +179,11 @@ RouteDecision Router::route(const config::Config &config, const Request &request
         d.reason = QStringLiteral("ok");
         d.endpointId = chosen->config->id;
         d.tier = chosen->config->tier;
+        d.choice = why;
         d.trace.append(QStringLiteral("chose %1 (%2): %3").arg(chosen->config->id, tierName(d.tier), why));
         return d;
     }
-    for (auto t : hostingTiers) {
-        if (!request.permittedTiers.contains(t))
-            d.trace.append(QStringLiteral("tier %1 hosts the model but is not permitted for %2 data").arg(tierName(t), sensitivityName(request.level)));
-    }
+    d.atCapacity = capacityBound;
     d.status = 503;
     d.reason = QStringLiteral("no_capacity");
     d.message = QStringLiteral("No healthy endpoint for the model '%1' in the permitted tier(s): %2.").arg(model->name, tierList(request.permittedTiers));

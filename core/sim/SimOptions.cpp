@@ -57,6 +57,10 @@ void SimOptions::addToParser(QCommandLineParser &parser)
          QStringLiteral("R"), QStringLiteral("1")},
         {QStringLiteral("record"), QStringLiteral("Append one JSON line per received request to FILE."),
          QStringLiteral("FILE")},
+        {QStringLiteral("metrics"), QStringLiteral("Serve GET /metrics like vllm or llamacpp (queue depth gauges)."),
+         QStringLiteral("FORMAT")},
+        {QStringLiteral("queue-waiting"), QStringLiteral("Queue depth /metrics reports as waiting (default 0)."),
+         QStringLiteral("N"), QStringLiteral("0")},
         {QStringLiteral("keep-received"),
          QStringLiteral("Requests kept in memory for GET /__sim/received; older ones are dropped so long "
                         "benchmarks stay bounded (default 100000)."),
@@ -127,6 +131,13 @@ Result<SimOptions> SimOptions::fromParser(const QCommandLineParser &parser)
     if (!keep)
         return keep.error();
     o.keepReceived = keep.value();
+    o.metricsFormat = parser.value(QStringLiteral("metrics"));
+    if (!o.metricsFormat.isEmpty() && o.metricsFormat != QLatin1String("vllm") && o.metricsFormat != QLatin1String("llamacpp"))
+        return Result<SimOptions>::failure(QStringLiteral("invalid_option"), QStringLiteral("--metrics must be vllm or llamacpp"));
+    const auto waiting = readInt(parser, QStringLiteral("queue-waiting"), 0, 1'000'000);
+    if (!waiting)
+        return waiting.error();
+    o.queueWaiting = waiting.value();
     return o;
 }
 

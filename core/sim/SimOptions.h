@@ -29,6 +29,12 @@ struct SimOptions {
     double failRate = 1.0;            // share of /v1 requests that fail when fail != None
     QString recordFile;               // append one JSON line per received request
     int keepReceived = 100'000;       // requests kept in memory for /__sim/received (oldest dropped)
+    // GET /metrics like a real server, so the gateway's queue_metrics can be tested: "vllm"
+    // (vllm:num_requests_waiting / _running) or "llamacpp" (llamacpp:requests_deferred /
+    // _processing); "" = no /metrics. Waiting is the fake queue depth below; running is the
+    // number of /v1 requests being answered.
+    QString metricsFormat;
+    int queueWaiting = 0;
 
     // A model whose name contains "embed" is an embedding model.
     static bool isEmbeddingModel(const QString &model) { return model.contains(QLatin1String("embed")); }

@@ -189,6 +189,11 @@ void SimServer::handle(const HttpRequest &request, HttpResponder *responder)
         handleControl(request, responder);
         return;
     }
+    if (request.path == "/metrics" && !m_options.metricsFormat.isEmpty()) {
+        // Not a model request: neither counted nor recorded, like a real server's scrape.
+        answerMetrics(responder);
+        return;
+    }
     ++m_requestCount;
     ++m_inFlight;
     // The responder lives until its answer is complete or the client has gone, whatever path it took.
@@ -239,6 +244,21 @@ QJsonObject SimServer::record(const HttpRequest &request)
     return rec;
 }
 
+void SimServer::answerMetrics(HttpResponder *responder)
+{
+    QByteArray text;
+    const bool vllm = m_options.metricsFormat == QLatin1String("vllm");
+    const QByteArray waiting = vllm ? QByteArrayLiteral("vllm:num_requests_waiting") : QByteArrayLiteral("llamacpp:requests_deferred");
+    const QByteArray running = vllm ? QByteArrayLiteral("vllm:num_requests_running") : QByteArrayLiteral("llamacpp:requests_processing");
+    // vLLM labels its gauges per model; llama.cpp serves one model and no labels.
+    const QByteArray labels = vllm ? QByteArray("{model_name=\"" + m_options.models.first().toUtf8() + "\"}") : QByteArray();
+    text += "# HELP " + running + " Requests being processed (simulated).\n# TYPE " + running + " gauge\n";
+    text += running + labels + ' ' + QByteArray::number(m_inFlight) + '\n';
+    text += "# HELP " + waiting + " Requests waiting (simulated).\n# TYPE " + waiting + " gauge\n";
+    text += waiting + labels + ' ' + QByteArray::number(m_options.queueWaiting) + '\n';
+    responder->send(200, {{QByteArrayLiteral("content-type"), QByteArrayLiteral("text/plain; version=0.0.4")}}, text);
+}
+
 QJsonObject SimServer::configJson() const
 {
     return QJsonObject{{QStringLiteral("name"), m_options.name},
@@ -248,7 +268,9 @@ QJsonObject SimServer::configJson() const
                        {QStringLiteral("latency_ms"), m_options.latencyMs},
                        {QStringLiteral("tokens_per_second"), m_options.tokensPerSecond},
                        {QStringLiteral("reply_tokens"), m_options.replyTokens},
-                       {QStringLiteral("api_key_required"), !m_options.apiKey.isEmpty()}};
+                       {QStringLiteral("api_key_required"), !m_options.apiKey.isEmpty()},
+                       {QStringLiteral("metrics"), m_options.metricsFormat},
+                       {QStringLiteral("queue_waiting"), m_options.queueWaiting}};
 }
 
 Status SimServer::applyConfig(const QJsonObject &config)
@@ -277,6 +299,14 @@ Status SimServer::applyConfig(const QJsonObject &config)
             (key == QLatin1String("latency_ms")          ? next.latencyMs
              : key == QLatin1String("tokens_per_second") ? next.tokensPerSecond
                                                          : next.replyTokens) = int(d);
+        } else if (key == QLatin1String("queue_waiting")) {
+            if (!v.isDouble() || v.toDouble() < 0 || v.toDouble() > 1'000'000 || v.toDouble() != std::floor(v.toDouble()))
+                return bad(QStringLiteral("queue_waiting must be a whole number of at least 0"));
+            next.queueWaiting = v.toInt();
+        } else if (key == QLatin1String("metrics")) {
+            if (!v.isString() || (!v.toString().isEmpty() && v.toString() != QLatin1String("vllm") && v.toString() != QLatin1String("llamacpp")))
+                return bad(QStringLiteral("metrics must be \"vllm\", \"llamacpp\" or \"\""));
+            next.metricsFormat = v.toString();
         } else if (key == QLatin1String("api_key")) {
             if (!v.isString() && !v.isNull())
                 return bad(QStringLiteral("api_key must be a string or null"));

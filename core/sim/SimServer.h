@@ -48,6 +48,7 @@ private:
     void handle(const http::HttpRequest &request, http::HttpResponder *responder);
     void handleControl(const http::HttpRequest &request, http::HttpResponder *responder);
     void handleApi(const http::HttpRequest &request, http::HttpResponder *responder);
+    void answerMetrics(http::HttpResponder *responder);
     void answerModels(http::HttpResponder *responder);
     void answerGeneration(const QJsonObject &body, bool chat, http::HttpResponder *responder);
     void answerEmbeddings(const QJsonObject &body, http::HttpResponder *responder);

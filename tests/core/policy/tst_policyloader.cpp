@@ -91,6 +91,27 @@ private Q_SLOTS:
         QVERIFY2(bad.error().message.contains(QStringLiteral("/models/n/teams/0: must be a non-empty string")), qPrintable(bad.error().message));
     }
 
+    void routingQueueAndTypeLevels()
+    {
+        auto defaults = PolicyLoader::defaults();
+        QVERIFY(defaults.ok());
+        QCOMPARE(defaults.value()->queue().maxRequests, 64);
+        QCOMPARE(defaults.value()->queue().maxWaitMs, 2000);
+        QCOMPARE(defaults.value()->levelForType(QStringLiteral("CREDIT_CARD")), Sensitivity::Confidential);
+        auto policy = PolicyLoader::fromBytes("{\"routing\": {\"overflow_threshold\": 0.5, \"queue\": {\"max_requests\": 0, \"max_wait_ms\": 250}},"
+                                              " \"classifier\": {\"types\": {\"EMAIL_ADDRESS\": {\"level\": \"restricted\"}}}}");
+        QVERIFY2(policy.ok(), policy.ok() ? "" : qPrintable(policy.error().message));
+        QCOMPARE(policy.value()->overflowThreshold(), 0.5);
+        QCOMPARE(policy.value()->queue().maxRequests, 0);
+        QCOMPARE(policy.value()->queue().maxWaitMs, 250);
+        // What a shadow policy uses to re-read the active classification.
+        QCOMPARE(policy.value()->levelForType(QStringLiteral("EMAIL_ADDRESS")), Sensitivity::Restricted);
+        auto bad = PolicyLoader::fromBytes("{\"routing\": {\"queue\": {\"max_requests\": -1, \"max_wait_ms\": 0, \"size\": 3}}}");
+        QVERIFY(!bad.ok());
+        for (const char *expected : {"/routing/queue/max_requests", "/routing/queue/max_wait_ms", "/routing/queue/size"})
+            QVERIFY2(bad.error().message.contains(QLatin1String(expected)), qPrintable(bad.error().message));
+    }
+
     void refusesWithEveryProblem_data()
     {
         QTest::addColumn<QByteArray>("json");

@@ -152,6 +152,122 @@ private Q_SLOTS:
         QCOMPARE(Router::route(m_config, pub, m_states, 0).endpointId, QStringLiteral("cloud"));
     }
 
+    // Combinations of the routing modes: a row sets endpoint load and latency, then asks.
+    // Latency preference never overrides residency; overflow only into permitted tiers;
+    // capacity caps decide between overflow, queueing (atCapacity) and 503.
+    void combinations_data()
+    {
+        QTest::addColumn<QString>("model");
+        QTest::addColumn<int>("level");
+        QTest::addColumn<QList<Tier>>("tiers");
+        QTest::addColumn<bool>("latencyLow");
+        QTest::addColumn<double>("threshold");
+        QTest::addColumn<int>("gpu1InFlight");
+        QTest::addColumn<int>("gpu1Waiting");      // reported by the endpoint; -1 = unknown
+        QTest::addColumn<QString>("reason");
+        QTest::addColumn<QString>("endpoint");
+        QTest::addColumn<bool>("atCapacity");
+        const QList<Tier> onprem{Tier::OnPrem};
+        const QList<Tier> both{Tier::OnPrem, Tier::Cloud};
+        // gpu-1: capacity 2, measured 400 ms; cloud: capacity 64, measured 20 ms.
+        QTest::newRow("latency low, public: fast cloud wins") << "both" << int(Sensitivity::Public) << both << true << 0.8 << 0 << -1 << "ok" << "cloud" << false;
+        QTest::newRow("latency low, confidential: residency wins over speed") << "both" << int(Sensitivity::Confidential) << onprem << true << 0.8 << 0 << -1 << "ok" << "gpu-1" << false;
+        QTest::newRow("latency low, restricted, cloud-only model: rejected") << "remote" << int(Sensitivity::Restricted) << onprem << true << 0.8 << 0 << -1 << "residency_violation" << "" << false;
+        QTest::newRow("latency low, confidential, gpu full: 503 not cloud") << "both" << int(Sensitivity::Confidential) << onprem << true << 0.8 << 2 << -1 << "no_capacity" << "" << true;
+        QTest::newRow("cost order, public, idle on-prem first") << "both" << int(Sensitivity::Public) << both << false << 0.8 << 0 << -1 << "ok" << "gpu-1" << false;
+        QTest::newRow("overflow, public, busy on-prem goes to cloud") << "both" << int(Sensitivity::Public) << both << false << 0.4 << 1 << -1 << "ok" << "cloud" << false;
+        QTest::newRow("overflow refused, confidential stays on busy on-prem") << "both" << int(Sensitivity::Confidential) << onprem << false << 0.4 << 1 << -1 << "ok" << "gpu-1" << false;
+        QTest::newRow("cap, confidential, gpu full: queueable 503") << "both" << int(Sensitivity::Confidential) << onprem << false << 0.8 << 2 << -1 << "no_capacity" << "" << true;
+        QTest::newRow("cap, public, gpu full: overflow to cloud") << "both" << int(Sensitivity::Public) << both << false << 0.8 << 2 << -1 << "ok" << "cloud" << false;
+        QTest::newRow("endpoint queue counts into utilization: public overflows") << "both" << int(Sensitivity::Public) << both << false << 0.8 << 0 << 5 << "ok" << "cloud" << false;
+        QTest::newRow("endpoint queue never moves confidential data") << "both" << int(Sensitivity::Confidential) << onprem << false << 0.8 << 0 << 5 << "ok" << "gpu-1" << false;
+        QTest::newRow("short endpoint queue stays under threshold") << "both" << int(Sensitivity::Public) << both << false << 0.8 << 0 << 1 << "ok" << "gpu-1" << false;
+        QTest::newRow("one on-prem endpoint full: the other one serves") << "local" << int(Sensitivity::Restricted) << onprem << false << 0.8 << 2 << -1 << "ok" << "gpu-2" << false;
+    }
+
+    void combinations()
+    {
+        QFETCH(QString, model);
+        QFETCH(int, level);
+        QFETCH(QList<Tier>, tiers);
+        QFETCH(bool, latencyLow);
+        QFETCH(double, threshold);
+        QFETCH(int, gpu1InFlight);
+        QFETCH(int, gpu1Waiting);
+        QFETCH(QString, reason);
+        QFETCH(QString, endpoint);
+        QFETCH(bool, atCapacity);
+        auto &gpu = m_states[QStringLiteral("gpu-1")];
+        gpu.requestStarted();
+        gpu.requestFinished(true, 400, 0);
+        m_states[QStringLiteral("cloud")].requestStarted();
+        m_states[QStringLiteral("cloud")].requestFinished(true, 20, 0);
+        for (int i = 0; i < gpu1InFlight; ++i)
+            gpu.requestStarted();
+        gpu.setUpstreamQueue(gpu1Waiting, gpu1Waiting < 0 ? -1 : gpu1InFlight);
+        auto r = request(model, Sensitivity(level), tiers);
+        r.latencyLow = latencyLow;
+        r.overflowThreshold = threshold;
+        const auto d = Router::route(m_config, r, m_states, 0);
+        QCOMPARE(d.reason, reason);
+        QCOMPARE(d.endpointId, endpoint);
+        QCOMPARE(d.atCapacity, atCapacity);
+        // Whatever the mode, the choice is in a permitted tier, and every forbidden-tier
+        // endpoint is listed as dropped for that reason.
+        if (d.ok)
+            QVERIFY(tiers.contains(d.tier));
+        for (const auto &c : d.candidates) {
+            if (!tiers.contains(c.tier)) {
+                QVERIFY(!c.kept);
+                QVERIFY2(c.why.contains(QStringLiteral("not permitted")), qPrintable(c.why));
+            }
+        }
+    }
+
+    void candidatesExplainEveryEndpoint()
+    {
+        m_states[QStringLiteral("gpu-1")].setProbeResult(false);
+        const auto d = Router::route(m_config, request(QStringLiteral("both"), Sensitivity::Public, {Tier::OnPrem, Tier::Cloud}), m_states, 0);
+        QCOMPARE(d.endpointId, QStringLiteral("cloud"));
+        QCOMPARE(d.candidates.size(), 2);
+        QCOMPARE(d.candidates.at(0).endpointId, QStringLiteral("gpu-1"));
+        QVERIFY(!d.candidates.at(0).kept);
+        QCOMPARE(d.candidates.at(0).why, QStringLiteral("health check failing"));
+        QVERIFY(d.candidates.at(1).kept);
+        QCOMPARE(d.candidates.at(1).capacity, 64);
+        QVERIFY(!d.choice.isEmpty());
+        // An unhealthy endpoint is not a capacity problem: waiting would not help.
+        const auto down = Router::route(m_config, request(QStringLiteral("both"), Sensitivity::Confidential, {Tier::OnPrem}), m_states, 0);
+        QCOMPARE(down.reason, QStringLiteral("no_capacity"));
+        QVERIFY(!down.atCapacity);
+    }
+
+    void upstreamQueueLoad_data()
+    {
+        QTest::addColumn<int>("inFlight");
+        QTest::addColumn<int>("waiting");
+        QTest::addColumn<int>("running");
+        QTest::addColumn<int>("load");
+        QTest::newRow("nothing reported") << 3 << -1 << -1 << 3;
+        QTest::newRow("waiting only: added to our in-flight") << 3 << 4 << -1 << 7;
+        QTest::newRow("a running count does not add (it includes ours, and may be stale)") << 3 << 4 << 10 << 7;
+        QTest::newRow("empty endpoint queue: ours") << 20 << 0 << 5 << 20;
+    }
+
+    void upstreamQueueLoad()
+    {
+        QFETCH(int, inFlight);
+        QFETCH(int, waiting);
+        QFETCH(int, running);
+        QFETCH(int, load);
+        EndpointState s(QStringLiteral("e"), 10);
+        for (int i = 0; i < inFlight; ++i)
+            s.requestStarted();
+        s.setUpstreamQueue(waiting, running);
+        QCOMPARE(s.load(), load);
+        QCOMPARE(s.utilization(), double(load) / 10.0);
+    }
+
     void excludedEndpointsAreNotRetried()
     {
         auto r = request(QStringLiteral("local"), Sensitivity::Restricted, {Tier::OnPrem});
