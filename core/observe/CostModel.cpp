@@ -327,6 +327,24 @@ CostModel CostModel::fromJson(const nlohmann::json &section, const QString &json
     if (const nlohmann::json *onprem = root.get("onprem")) {
         Fields o(*onprem, root.path("onprem"), problems);
         if (o.ok()) {
+            if (const nlohmann::json *measured = o.get("measured_volume")) {
+                Fields m(*measured, o.path("measured_volume"), problems);
+                if (m.ok()) {
+                    auto whole = [&m](const std::string &key, int fallback, int min, int max) {
+                        const auto value = m.number(key, false, min, false, max);
+                        if (value && *value != double(int(*value)))
+                            m.problem(key, QStringLiteral("must be a whole number"));
+                        return value ? int(*value) : fallback;
+                    };
+                    model.m_measuredVolume.enabled = m.boolean("enabled").value_or(true);
+                    model.m_measuredVolume.windowDays = whole("window_days", 30, 1, 366);
+                    model.m_measuredVolume.minDays = whole("min_days", 7, 0, 366);
+                    model.m_measuredVolume.recomputeMinutes = whole("recompute_minutes", 60, 1, 10080);
+                    if (model.m_measuredVolume.minDays > model.m_measuredVolume.windowDays)
+                        m.problem("min_days", QStringLiteral("cannot be longer than window_days"));
+                    m.rejectUnknownKeys();
+                }
+            }
             if (const nlohmann::json *def = o.get("default"))
                 model.m_defaultRate = readRate(*def, o.path("default"), QString(), problems);
             if (const nlohmann::json *endpoints = o.get("endpoints")) {
@@ -393,8 +411,26 @@ double CostModel::blended(const BlendedRate &rate, qint64 tokensIn, qint64 token
     return double(std::max<qint64>(0, tokensIn) + std::max<qint64>(0, tokensOut)) * rate.per1M / 1e6;
 }
 
+std::optional<BlendedRate> CostModel::effectiveRate(const QString &endpointId, const MeasuredVolume *measured) const
+{
+    std::optional<BlendedRate> rate = rateFor(endpointId);
+    if (!rate || !measured || !measured->sufficient || !m_measuredVolume.enabled
+        || rate->utilizationSource == QLatin1String("direct"))
+        return rate;
+    // The default rate prices the whole cluster with the cluster's volume; an endpoint with
+    // hardware figures of its own, with its own volume.
+    const auto it = measured->tokensPerMonthByEndpoint.constFind(rate->endpointId);
+    if (it == measured->tokensPerMonthByEndpoint.cend() || *it <= 0)
+        return rate;
+    rate->tokensPerMonth = *it;
+    rate->utilizationSource = QStringLiteral("audit");
+    rate->per1M = blendedRatePer1M(rate->hardwareCost, rate->amortizationMonths, rate->powerWatts, rate->pricePerKwh,
+                                   rate->operationsPerMonth, rate->tokensPerMonth);
+    return rate;
+}
+
 CostResult CostModel::cost(const QString &model, const QString &tier, const QString &endpointId, qint64 tokensIn,
-                           qint64 tokensOut) const
+                           qint64 tokensOut, const MeasuredVolume *measured) const
 {
     CostResult result;
     result.currency = m_currency;
@@ -403,12 +439,12 @@ CostResult CostModel::cost(const QString &model, const QString &tier, const QStr
             result.amount = listPrice(*price, tokensIn, tokensOut);
             result.basis = QStringLiteral("list_price");
         }
-        if (m_defaultRate) {
-            result.counterfactual = blended(*m_defaultRate, tokensIn, tokensOut);
+        if (auto rate = m_defaultRate ? effectiveRate(QString(), measured) : std::nullopt) {
+            result.counterfactual = blended(*rate, tokensIn, tokensOut);
             result.counterfactualBasis = QStringLiteral("blended_rate");
         }
     } else if (tier == QLatin1String("onprem")) {
-        if (auto rate = rateFor(endpointId)) {
+        if (auto rate = effectiveRate(endpointId, measured)) {
             result.amount = blended(*rate, tokensIn, tokensOut);
             result.basis = QStringLiteral("blended_rate");
         }
@@ -421,10 +457,10 @@ CostResult CostModel::cost(const QString &model, const QString &tier, const QStr
     return result;
 }
 
-void CostModel::apply(AuditRecord &record) const
+void CostModel::apply(AuditRecord &record, const MeasuredVolume *measured) const
 {
     const QString model = record.modelServed.isEmpty() ? record.modelRequested : record.modelServed;
-    const CostResult c = cost(model, record.tier, record.endpointId, record.tokensIn, record.tokensOut);
+    const CostResult c = cost(model, record.tier, record.endpointId, record.tokensIn, record.tokensOut, measured);
     record.costAmount = c.amount;
     record.costCurrency = c.currency;
     record.costBasis = c.basis;
@@ -453,6 +489,54 @@ CostModel CostModel::withMeasuredTokensPerMonth(const QHash<QString, double> &to
         }
     }
     return copy;
+}
+
+QStringList CostModel::describeBasis(const MeasuredVolume *measured) const
+{
+    QList<BlendedRate> rates;
+    if (m_defaultRate)
+        rates.append(*m_defaultRate);
+    QStringList ids = m_endpointRates.keys();
+    ids.sort();
+    for (const QString &id : std::as_const(ids))
+        rates.append(m_endpointRates.value(id));
+    QStringList lines;
+    for (const BlendedRate &configured : std::as_const(rates)) {
+        const QString name = configured.endpointId.isEmpty() ? QStringLiteral("default (on-prem cluster)")
+                                                            : QStringLiteral("endpoint %1").arg(configured.endpointId);
+        const BlendedRate rate = effectiveRate(configured.endpointId, measured).value_or(configured);
+        if (rate.utilizationSource == QLatin1String("direct")) {
+            lines << QStringLiteral("%1: %2 %3 per 1M tokens, given directly (rate_per_1m)")
+                         .arg(name, QString::number(rate.per1M, 'f', 4), m_currency);
+            continue;
+        }
+        QString volume;
+        if (rate.utilizationSource == QLatin1String("audit")) {
+            volume = QStringLiteral("measured from the audit trail: %1 on-prem tokens in the last %2 day(s), scaled to a month")
+                         .arg(measured->tokensInWindow)
+                         .arg(measured->coveredDays, 0, 'f', 1);
+        } else {
+            volume = configured.utilizationSource == QLatin1String("expected")
+                         ? QStringLiteral("expected (throughput_tokens_per_second x utilization)")
+                         : QStringLiteral("configured (tokens_per_month)");
+            if (m_measuredVolume.enabled) {
+                if (!measured)
+                    volume += QStringLiteral("; the measured volume is not computed yet");
+                else if (!measured->sufficient && measured->tokensInWindow == 0)
+                    volume += QStringLiteral("; the audit trail has no on-prem tokens in the %1-day window yet").arg(m_measuredVolume.windowDays);
+                else if (!measured->sufficient)
+                    volume += QStringLiteral("; the audit trail covers %1 of the %2 day(s) needed for a measured volume")
+                                  .arg(measured->coveredDays, 0, 'f', 1)
+                                  .arg(measured->minDays);
+                else
+                    volume += QStringLiteral("; no on-prem tokens measured for this endpoint");
+            }
+        }
+        lines << QStringLiteral("%1: %2 %3 per 1M tokens = %4 %3 a month / %5 tokens a month, %6")
+                     .arg(name, QString::number(rate.per1M, 'f', 4), m_currency, QString::number(rate.monthlyCost(), 'f', 2),
+                          QString::number(rate.tokensPerMonth, 'f', 0), volume);
+    }
+    return lines;
 }
 
 } // namespace perimeter::observe

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 #include "AuditRecord.h"
+#include "MeasuredVolume.h"
 #include <QHash>
 #include <QList>
 #include <QString>
@@ -30,7 +31,8 @@ struct BlendedRate {
     double pricePerKwh = 0.0;
     double operationsPerMonth = 0.0;
     double tokensPerMonth = 0.0;   // served (measured) or expected
-    QString utilizationSource;     // "measured" | "expected" | "direct" (rate_per_1m given)
+    QString utilizationSource;     // "measured" (configured tokens_per_month) | "expected" | "direct" (rate_per_1m given)
+                                   // | "audit" (measured from the audit trail, measured_volume)
     double per1M = 0.0;
 
     double monthlyCost() const;
@@ -56,6 +58,9 @@ struct CostResult {
 //                             throughput_tokens_per_second × utilization × 2 629 800 s
 //            rate_per_1m    = monthly_cost / tokens/month × 1e6        (or given directly)
 //            cost           = (tokens_in + tokens_out) × rate_per_1m / 1e6
+//   with costs/onprem/measured_volume enabled, tokens/month is what the audit trail shows the
+//   cluster (default rate) or the endpoint (its own rate) served over a rolling window
+//   (MeasuredVolume.h), once the trail covers min_days; until then the configured figure.
 //   counterfactual of a cloud request:   its tokens at the default on-prem rate;
 //   counterfactual of an on-prem request: its tokens at the list price of the model's
 //   configured cloud equivalent (or of the model itself when it has a cloud price).
@@ -82,12 +87,21 @@ public:
     static double blendedRatePer1M(double hardwareCost, int amortizationMonths, double powerWatts, double pricePerKwh,
                                    double operationsPerMonth, double tokensPerMonth);
 
+    // measured: the latest audit-trail volume (MeasuredVolumeWorker), used only when
+    // measured_volume is enabled and the measurement is sufficient.
     CostResult cost(const QString &model, const QString &tier, const QString &endpointId, qint64 tokensIn,
-                    qint64 tokensOut) const;
+                    qint64 tokensOut, const MeasuredVolume *measured = nullptr) const;
     // Fills cost_amount, cost_currency, cost_basis and cost_counterfactual of a finished
     // request's record from its model (served, else requested), tier, endpoint and tokens.
     // A record that never reached a tier costs nothing and has no basis.
-    void apply(AuditRecord &record) const;
+    void apply(AuditRecord &record, const MeasuredVolume *measured = nullptr) const;
+    // The rate cost() uses for this endpoint (falls back to the default), with the measured
+    // volume applied as described above.
+    std::optional<BlendedRate> effectiveRate(const QString &endpointId, const MeasuredVolume *measured) const;
+    const MeasuredVolumeSettings &measuredVolumeSettings() const { return m_measuredVolume; }
+    // One line per on-prem rate (default first, then endpoints by id) saying which token
+    // volume the rate divides by and why: for reports (`perimeterctl report cost`).
+    QStringList describeBasis(const MeasuredVolume *measured) const;
 
     // Rates recomputed with tokens actually served per month: key "" for the default rate
     // (the whole on-prem cluster's total), an endpoint id for an endpoint with its own
@@ -110,6 +124,7 @@ private:
     QHash<QString, QString> m_cloudEquivalents;
     std::optional<BlendedRate> m_defaultRate;
     QHash<QString, BlendedRate> m_endpointRates;
+    MeasuredVolumeSettings m_measuredVolume;
 };
 
 } // namespace perimeter::observe
