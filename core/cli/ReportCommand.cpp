@@ -2,11 +2,19 @@
 #include "ReportCommand.h"
 #include <optional>
 #include "SubcommandTable.h"
+#include "observe/CostBasisReport.h"
 #include "TableWriter.h"
 #include "observe/AuditRecordJson.h"
 #include "observe/AuditStore.h"
+#include "observe/SqliteAuditStore.h"
+#include "report/AuditReportBuilder.h"
+#include "report/ReportRendererRegistry.h"
+#include "report/SqliteAuditAnalytics.h"
 
+#include <QBuffer>
 #include <QCommandLineParser>
+#include <QSaveFile>
+#include <algorithm>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -41,15 +49,45 @@ QString costUsage()
 QString auditUsage()
 {
     return QStringLiteral(
-        "usage: perimeterctl report audit [--from T] [--to T] [--format json|csv] [--records]\n"
+        "usage: perimeterctl report audit [--from T] [--to T] [--format json|csv|pdf] [--out FILE]\n"
+        "                                 [--records] [filters]\n"
         "\n"
-        "An audit summary of the period: requests by tier and sensitivity level, rejections and\n"
-        "failures by reason, cost, the hash-chain verification of the whole trail, and whether any\n"
-        "confidential or restricted request went to the cloud (with the request ids as evidence).\n"
+        "An audit report of the period: requests by tier and sensitivity level, rejections and\n"
+        "failures by reason, cost, the hash-chain verification of the whole trail, and the answer to\n"
+        "\"did any confidential or restricted request go to the cloud?\" with the request ids as evidence.\n"
         "  --from T, --to T  the period, as for 'report cost' (no bound: all records)\n"
-        "  --format F        json (default) or csv (section,item,value rows)\n"
-        "  --records         json only: include every record of the period\n"
-        "Exit 0 when the report was written (whatever it says), 1 when the trail cannot be read.\n");
+        "  --format F        json (default), csv (section,item,value rows) or pdf (needs --out)\n"
+        "  --out FILE        write the report to FILE (written completely or not at all) and print\n"
+        "                    the residency answer; default: standard output\n"
+        "  --records         include every record of the period (json: \"records\"; csv: a table after\n"
+        "                    the summary; pdf: a table of the first 2000)\n"
+        "Filters (comma-separated or repeated; any of the values matches; 'none' = no value):\n"
+        "  --tier onprem|cloud|none     --team T       --caller C      --model M\n"
+        "  --sensitivity public|internal|confidential|restricted|none\n"
+        "  --decision routed|rejected|failed           --endpoint ID   --reason CODE\n"
+        "Exit 0 when the report was written (whatever it says), 1 when the trail cannot be read\n"
+        "or the file cannot be written, 2 on bad usage.\n");
+}
+
+struct FilterOption {
+    const char *name;
+    QStringList report::AuditFilter::*field;
+    const char *allowed; // nullptr: any value
+};
+
+const QList<FilterOption> &filterOptionTable()
+{
+    static const QList<FilterOption> table = {
+        {"tier", &report::AuditFilter::tiers, "onprem|cloud|none"},
+        {"team", &report::AuditFilter::teams, nullptr},
+        {"caller", &report::AuditFilter::callers, nullptr},
+        {"model", &report::AuditFilter::models, nullptr},
+        {"sensitivity", &report::AuditFilter::sensitivities, "public|internal|confidential|restricted|none"},
+        {"decision", &report::AuditFilter::decisions, "routed|rejected|failed"},
+        {"endpoint", &report::AuditFilter::endpoints, nullptr},
+        {"reason", &report::AuditFilter::reasons, nullptr},
+    };
+    return table;
 }
 
 double roundMoney(double value)
@@ -90,7 +128,9 @@ QString readPeriod(const QCommandLineParser &parser, const QCommandLineOption &f
 QString duplicateOption(const QCommandLineParser &parser)
 {
     for (const QString &option : parser.optionNames()) {
-        if (parser.values(option).size() > 1)
+        const bool repeatable = std::any_of(filterOptionTable().cbegin(), filterOptionTable().cend(),
+                                            [&option](const FilterOption &f) { return option == QLatin1String(f.name); });
+        if (!repeatable && parser.values(option).size() > 1)
             return QStringLiteral("--%1 given more than once").arg(option);
     }
     return QString();
@@ -118,21 +158,6 @@ std::optional<int> parseReportOptions(QCommandLineParser &parser, const QString 
     return std::nullopt;
 }
 
-QJsonValue timeOrNull(const std::optional<QDateTime> &t)
-{
-    return t ? QJsonValue(observe::formatAuditTimestamp(*t)) : QJsonValue(QJsonValue::Null);
-}
-
-QString csvField(const QString &text)
-{
-    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) && !text.contains(QLatin1Char('\n'))
-        && !text.contains(QLatin1Char('\r')))
-        return text;
-    QString quoted = text;
-    quoted.replace(QLatin1Char('"'), QLatin1String("\"\""));
-    return QLatin1Char('"') + quoted + QLatin1Char('"');
-}
-
 } // namespace
 
 QString ReportCommand::usage()
@@ -142,7 +167,7 @@ QString ReportCommand::usage()
         "\n"
         "Subcommands:\n"
         "  cost    cost and counterfactual per team, caller, model, tier or endpoint\n"
-        "  audit   audit summary of a period (json or csv), incl. chain verification and\n"
+        "  audit   audit report of a period (json, csv or pdf), incl. chain verification and\n"
         "          confidential/restricted requests that reached the cloud\n"
         "\n"
         "'perimeterctl report SUBCOMMAND --help' describes a subcommand.\n");
@@ -154,7 +179,16 @@ int ReportCommand::run(observe::AuditStore &store, const QStringList &args, QTex
                               {"audit", &ReportCommand::audit}}, usage(), store, args, out, err);
 }
 
-int ReportCommand::cost(observe::AuditStore &store, const QStringList &args, QTextStream &out, QTextStream &err)
+int ReportCommand::run(observe::AuditStore &store, const observe::CostModel *costs, const QStringList &args, QTextStream &out,
+                       QTextStream &err)
+{
+    if (!args.isEmpty() && args.first() == QLatin1String("cost"))
+        return cost(store, costs, args.mid(1), out, err);
+    return run(store, args, out, err);
+}
+
+int ReportCommand::cost(observe::AuditStore &store, const observe::CostModel *costs, const QStringList &args, QTextStream &out,
+                        QTextStream &err)
 {
     QCommandLineParser parser;
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
@@ -229,19 +263,47 @@ int ReportCommand::cost(observe::AuditStore &store, const QStringList &args, QTe
             addRow(QStringLiteral("TOTAL"), t);
     }
     table.write(out, *outputFormat);
+    if (costs && *outputFormat == TableWriter::Format::Table) {
+        const QStringList basis = observe::CostBasisReport::lines(*costs, store);
+        if (!basis.isEmpty())
+            out << "\nOn-prem blended rates as of now (each record keeps the cost computed when it was served):\n  "
+                << basis.join(QStringLiteral("\n  ")) << '\n';
+    }
     return 0;
 }
 
 int ReportCommand::audit(observe::AuditStore &store, const QStringList &args, QTextStream &out, QTextStream &err)
+{
+    std::unique_ptr<report::AuditAnalytics> analytics;
+    QString analyticsError;
+    if (auto *sqlite = dynamic_cast<observe::SqliteAuditStore *>(&store)) {
+        auto opened = report::SqliteAuditAnalytics::open(sqlite->databasePath());
+        if (opened)
+            analytics = std::move(opened).value();
+        else
+            analyticsError = opened.error().message;
+    } else {
+        analyticsError = QStringLiteral("this audit store cannot answer report queries");
+    }
+    return audit(store, analytics.get(), analyticsError, args, out, err);
+}
+
+int ReportCommand::audit(observe::AuditStore &store, const report::AuditAnalytics *analytics, const QString &analyticsError,
+                         const QStringList &args, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser parser;
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     const QCommandLineOption from(QStringLiteral("from"), QString(), QStringLiteral("T"));
     const QCommandLineOption to(QStringLiteral("to"), QString(), QStringLiteral("T"));
     const QCommandLineOption format(QStringLiteral("format"), QString(), QStringLiteral("F"), QStringLiteral("json"));
+    const QCommandLineOption outFile(QStringLiteral("out"), QString(), QStringLiteral("FILE"));
     const QCommandLineOption records(QStringLiteral("records"));
     const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")});
-    parser.addOptions({from, to, format, records, help});
+    parser.addOptions({from, to, format, outFile, records, help});
+    QList<QCommandLineOption> filterOptions;
+    for (const FilterOption &f : filterOptionTable())
+        filterOptions.append(QCommandLineOption(QLatin1String(f.name), QString(), QStringLiteral("V")));
+    parser.addOptions(filterOptions);
     auto usageError = [&](const QString &message) {
         err << "perimeterctl report audit: " << message << "\n\n" << auditUsage();
         return 2;
@@ -250,197 +312,71 @@ int ReportCommand::audit(observe::AuditStore &store, const QStringList &args, QT
     if (const auto stop = parseReportOptions(parser, QStringLiteral("report-audit"), args, help, from, to, period, auditUsage(), usageError, out))
         return *stop;
     const QString formatName = parser.value(format);
-    if (formatName != QLatin1String("json") && formatName != QLatin1String("csv"))
-        return usageError(formatName == QLatin1String("pdf") ? QStringLiteral("PDF reports are not available yet; use --format json or csv")
-                                                             : QStringLiteral("--format must be json or csv"));
-    const bool csv = formatName == QLatin1String("csv");
-    if (csv && parser.isSet(records))
-        return usageError(QStringLiteral("--records needs --format json"));
+    auto &registry = report::ReportRendererRegistry::instance();
+    QStringList problems;
+    if (formatName != QLatin1String("json") && formatName != QLatin1String("csv") && formatName != QLatin1String("pdf"))
+        problems << QStringLiteral("--format must be json, csv or pdf");
+    report::AuditFilter filter;
+    filter.from = period.from;
+    filter.to = period.to;
+    for (const FilterOption &f : filterOptionTable()) {
+        QStringList values;
+        for (const QString &given : parser.values(QLatin1String(f.name)))
+            values += given.split(QLatin1Char(','), Qt::SkipEmptyParts);
+        QStringList &target = filter.*(f.field);
+        for (const QString &raw : std::as_const(values)) {
+            const QString v = raw.trimmed();
+            if (f.allowed && !QString::fromLatin1(f.allowed).split(QLatin1Char('|')).contains(v)) {
+                problems << QStringLiteral("--%1 '%2': must be %3").arg(QLatin1String(f.name), v,
+                                                                         QString::fromLatin1(f.allowed).replace(QLatin1Char('|'), QStringLiteral(", ")));
+                continue;
+            }
+            // "none" selects records without a value (never reached a tier, never classified).
+            target << (v == QLatin1String("none") ? QString() : v);
+        }
+    }
+    if (formatName == QLatin1String("pdf") && !parser.isSet(outFile))
+        problems << QStringLiteral("--format pdf needs --out FILE (a PDF is not written to a terminal)");
+    if (parser.isSet(outFile) && parser.value(outFile).isEmpty())
+        problems << QStringLiteral("--out needs a file name");
+    if (!problems.isEmpty())
+        return usageError(problems.join(QStringLiteral("\n")));
+    const auto renderer = registry.find(formatName);
+    if (!renderer) {
+        // Known format, not in this build (PDF without the GUI): not a usage error.
+        err << "perimeterctl report audit: " << registry.unavailable(formatName).message << '\n';
+        return 2;
+    }
 
     auto fail = [&](const Error &error) {
         err << "perimeterctl report audit: " << error.message << '\n';
         return 1;
     };
-    observe::AuditAggregateQuery byLevel;
-    byLevel.from = period.from;
-    byLevel.to = period.to;
-    byLevel.groupBy = observe::AuditGroupBy::Sensitivity;
-    auto levels = store.aggregate(byLevel);
-    if (!levels)
-        return fail(levels.error());
-    observe::AuditAggregateQuery byReason = byLevel;
-    byReason.groupBy = observe::AuditGroupBy::Reason;
-    auto reasons = store.aggregate(byReason);
-    if (!reasons)
-        return fail(reasons.error());
-    observe::AuditAggregateQuery byTier = byLevel;
-    byTier.groupBy = observe::AuditGroupBy::Tier;
-    auto tiers = store.aggregate(byTier);
-    if (!tiers)
-        return fail(tiers.error());
-    // The residency question: every cloud record that was classified confidential or
-    // restricted, or never classified at all (fail-closed would have kept it on-prem).
-    observe::AuditQuery evidence;
-    evidence.from = period.from;
-    evidence.to = period.to;
-    evidence.tier = QStringLiteral("cloud");
-    evidence.sensitivities = {QStringLiteral("confidential"), QStringLiteral("restricted"), QString()};
-    auto exposed = store.query(evidence);
-    if (!exposed)
-        return fail(exposed.error());
-    auto chain = store.verify();
-    if (!chain)
-        return fail(chain.error());
+    if (!analytics)
+        return fail(Error{QStringLiteral("audit_store_error"), analyticsError});
+    auto built = report::AuditReportBuilder::build(store, *analytics, filter, parser.isSet(records));
+    if (!built)
+        return fail(built.error());
 
-    // tier -> level -> requests
-    QMap<QString, QMap<QString, qint64>> tierLevel;
-    qint64 total = 0;
-    for (const auto &r : levels.value()) {
-        const QString level = r.key.isEmpty() ? QStringLiteral("unclassified") : r.key;
-        tierLevel[QStringLiteral("onprem")][level] += r.onpremRequests;
-        tierLevel[QStringLiteral("cloud")][level] += r.cloudRequests;
-        tierLevel[QStringLiteral("none")][level] += r.requests - r.onpremRequests - r.cloudRequests;
-        total += r.requests;
-    }
-    QMap<QString, qint64> rejections;
-    QMap<QString, qint64> failures;
-    for (const auto &r : reasons.value()) {
-        const QString reason = r.key.isEmpty() ? QStringLiteral("unknown") : r.key;
-        if (r.rejected > 0)
-            rejections[reason] += r.rejected;
-        if (r.failed > 0)
-            failures[reason] += r.failed;
-    }
-    struct Money {
-        double cost = 0, onprem = 0, cloud = 0, counterfactual = 0, costWithCounterfactual = 0;
-        qint64 counterfactualRecords = 0;
-    };
-    QMap<QString, Money> costs;
-    for (const auto &r : tiers.value()) {
-        if (r.cost == 0.0 && r.counterfactualRecords == 0)
-            continue;
-        Money &m = costs[r.currency.isEmpty() ? QStringLiteral("unknown") : r.currency];
-        m.cost += r.cost;
-        m.onprem += r.onpremCost;
-        m.cloud += r.cloudCost;
-        m.counterfactual += r.counterfactual;
-        m.costWithCounterfactual += r.costWithCounterfactual;
-        m.counterfactualRecords += r.counterfactualRecords;
-    }
-    QStringList sensitiveIds;
-    QStringList unclassifiedIds;
-    for (const auto &r : exposed.value())
-        (r.sensitivity.isEmpty() ? unclassifiedIds : sensitiveIds).append(r.requestId);
-    const observe::ChainVerification &v = chain.value();
-    const bool anyExposed = !sensitiveIds.isEmpty();
-    const QString generated = observe::formatAuditTimestamp(QDateTime::currentDateTimeUtc());
-
-    if (csv) {
-        out << "section,item,value\n";
-        auto row = [&out](const QString &section, const QString &item, const QString &value) {
-            out << csvField(section) << ',' << csvField(item) << ',' << csvField(value) << '\n';
-        };
-        row(QStringLiteral("period"), QStringLiteral("from"), period.from ? observe::formatAuditTimestamp(*period.from) : QString());
-        row(QStringLiteral("period"), QStringLiteral("to"), period.to ? observe::formatAuditTimestamp(*period.to) : QString());
-        row(QStringLiteral("period"), QStringLiteral("generated_at"), generated);
-        row(QStringLiteral("requests"), QStringLiteral("total"), QString::number(total));
-        for (auto t = tierLevel.cbegin(); t != tierLevel.cend(); ++t) {
-            for (auto l = t->cbegin(); l != t->cend(); ++l) {
-                if (l.value() > 0)
-                    row(QStringLiteral("requests_by_tier_level"), t.key() + QLatin1Char('/') + l.key(), QString::number(l.value()));
-            }
+    if (parser.isSet(outFile)) {
+        QSaveFile file(parser.value(outFile));
+        if (!file.open(QIODevice::WriteOnly))
+            return fail(Error{QStringLiteral("write_failed"), QStringLiteral("cannot write %1: %2").arg(file.fileName(), file.errorString())});
+        if (auto rendered = renderer->render(built.value(), file); !rendered) {
+            file.cancelWriting();
+            return fail(rendered.error());
         }
-        for (auto it = rejections.cbegin(); it != rejections.cend(); ++it)
-            row(QStringLiteral("rejections"), it.key(), QString::number(it.value()));
-        for (auto it = failures.cbegin(); it != failures.cend(); ++it)
-            row(QStringLiteral("failures"), it.key(), QString::number(it.value()));
-        for (auto it = costs.cbegin(); it != costs.cend(); ++it) {
-            row(QStringLiteral("cost"), it.key() + QStringLiteral("/total"), QString::number(roundMoney(it->cost), 'f', 6));
-            row(QStringLiteral("cost"), it.key() + QStringLiteral("/onprem"), QString::number(roundMoney(it->onprem), 'f', 6));
-            row(QStringLiteral("cost"), it.key() + QStringLiteral("/cloud"), QString::number(roundMoney(it->cloud), 'f', 6));
-            row(QStringLiteral("cost"), it.key() + QStringLiteral("/counterfactual"), QString::number(roundMoney(it->counterfactual), 'f', 6));
-            row(QStringLiteral("cost"), it.key() + QStringLiteral("/counterfactual_requests"), QString::number(it->counterfactualRecords));
-        }
-        row(QStringLiteral("chain"), QStringLiteral("verified"), v.ok ? QStringLiteral("true") : QStringLiteral("false"));
-        row(QStringLiteral("chain"), QStringLiteral("records_checked"), QString::number(v.recordsChecked));
-        if (v.ok) {
-            row(QStringLiteral("chain"), QStringLiteral("head_hash"), v.headHash);
-        } else {
-            row(QStringLiteral("chain"), QStringLiteral("problem"), observe::chainProblemName(v.problem));
-            row(QStringLiteral("chain"), QStringLiteral("first_bad_id"), QString::number(v.firstBadId));
-            row(QStringLiteral("chain"), QStringLiteral("first_bad_request_id"), v.firstBadRequestId);
-            row(QStringLiteral("chain"), QStringLiteral("detail"), v.detail);
-        }
-        row(QStringLiteral("residency"), QStringLiteral("confidential_or_restricted_to_cloud"),
-            anyExposed ? QStringLiteral("yes") : QStringLiteral("no"));
-        for (const QString &id : std::as_const(sensitiveIds))
-            row(QStringLiteral("residency_evidence"), QStringLiteral("request_id"), id);
-        for (const QString &id : std::as_const(unclassifiedIds))
-            row(QStringLiteral("residency_unclassified_in_cloud"), QStringLiteral("request_id"), id);
+        if (!file.commit())
+            return fail(Error{QStringLiteral("write_failed"), QStringLiteral("cannot write %1: %2").arg(file.fileName(), file.errorString())});
+        // The answer on the terminal too: whoever ran the report sees it without opening it.
+        out << built.value().residencyAnswer() << '\n' << "report written to " << file.fileName() << '\n';
         return 0;
     }
-
-    QJsonObject report;
-    report.insert(QStringLiteral("period"), QJsonObject{{QStringLiteral("from"), timeOrNull(period.from)},
-                                                        {QStringLiteral("to"), timeOrNull(period.to)},
-                                                        {QStringLiteral("generated_at"), generated}});
-    QJsonObject byTierLevel;
-    for (auto t = tierLevel.cbegin(); t != tierLevel.cend(); ++t) {
-        QJsonObject perLevel;
-        for (auto l = t->cbegin(); l != t->cend(); ++l) {
-            if (l.value() > 0)
-                perLevel.insert(l.key(), l.value());
-        }
-        byTierLevel.insert(t.key(), perLevel);
-    }
-    report.insert(QStringLiteral("requests"), QJsonObject{{QStringLiteral("total"), total},
-                                                          {QStringLiteral("by_tier_and_level"), byTierLevel}});
-    QJsonObject rejectionsJson;
-    for (auto it = rejections.cbegin(); it != rejections.cend(); ++it)
-        rejectionsJson.insert(it.key(), it.value());
-    QJsonObject failuresJson;
-    for (auto it = failures.cbegin(); it != failures.cend(); ++it)
-        failuresJson.insert(it.key(), it.value());
-    report.insert(QStringLiteral("rejections_by_reason"), rejectionsJson);
-    report.insert(QStringLiteral("failures_by_reason"), failuresJson);
-    QJsonObject costJson;
-    for (auto it = costs.cbegin(); it != costs.cend(); ++it) {
-        costJson.insert(it.key(), QJsonObject{{QStringLiteral("total"), roundMoney(it->cost)},
-                                              {QStringLiteral("onprem"), roundMoney(it->onprem)},
-                                              {QStringLiteral("cloud"), roundMoney(it->cloud)},
-                                              {QStringLiteral("counterfactual"), roundMoney(it->counterfactual)},
-                                              {QStringLiteral("counterfactual_requests"), it->counterfactualRecords},
-                                              {QStringLiteral("difference"), roundMoney(it->counterfactual - it->costWithCounterfactual)}});
-    }
-    report.insert(QStringLiteral("cost"), costJson);
-    QJsonObject chainJson{{QStringLiteral("verified"), v.ok}, {QStringLiteral("records_checked"), v.recordsChecked}};
-    if (v.ok) {
-        chainJson.insert(QStringLiteral("head_hash"), v.headHash);
-    } else {
-        chainJson.insert(QStringLiteral("problem"), observe::chainProblemName(v.problem));
-        chainJson.insert(QStringLiteral("first_bad_id"), v.firstBadId);
-        chainJson.insert(QStringLiteral("first_bad_request_id"), v.firstBadRequestId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(v.firstBadRequestId));
-        chainJson.insert(QStringLiteral("detail"), v.detail);
-    }
-    report.insert(QStringLiteral("chain"), chainJson);
-    report.insert(QStringLiteral("residency"),
-                  QJsonObject{{QStringLiteral("question"), QStringLiteral("Did any confidential or restricted request go to the cloud in this period?")},
-                              {QStringLiteral("answer"), anyExposed ? QStringLiteral("yes") : QStringLiteral("no")},
-                              {QStringLiteral("evidence_request_ids"), QJsonArray::fromStringList(sensitiveIds)},
-                              {QStringLiteral("unclassified_cloud_request_ids"), QJsonArray::fromStringList(unclassifiedIds)}});
-    if (parser.isSet(records)) {
-        observe::AuditQuery all;
-        all.from = period.from;
-        all.to = period.to;
-        auto list = store.query(all);
-        if (!list)
-            return fail(list.error());
-        QJsonArray array;
-        for (const auto &r : list.value())
-            array.append(observe::auditRecordToJson(r));
-        report.insert(QStringLiteral("records"), array);
-    }
-    out << QString::fromUtf8(QJsonDocument(report).toJson(QJsonDocument::Indented));
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    if (auto rendered = renderer->render(built.value(), buffer); !rendered)
+        return fail(rendered.error());
+    out << QString::fromUtf8(buffer.data());
     return 0;
 }
 

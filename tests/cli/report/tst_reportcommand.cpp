@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "cli/ReportCommand.h"
 #include "observe/SqliteAuditStore.h"
+#include "report/AuditAnalytics.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -74,6 +75,20 @@ QJsonObject rowFor(const QJsonArray &rows, const QString &column, const QString 
     return {};
 }
 
+class BrokenAnalytics final : public perimeter::report::AuditAnalytics {
+public:
+    using Filter = perimeter::report::AuditFilter;
+    Result<perimeter::report::TimeSeries> series(const Filter &, qint64) const override { return failure(); }
+    Result<QList<perimeter::report::BreakdownRow>> breakdown(const Filter &, perimeter::report::Dimension) const override { return failure(); }
+    Result<QList<perimeter::report::ReasonCount>> topRejections(const Filter &, int) const override { return failure(); }
+    Result<perimeter::report::AuditStats> totals(const Filter &) const override { return failure(); }
+    Result<qint64> count(const Filter &) const override { return failure(); }
+    Status forEachRecord(const Filter &, const std::function<bool(const AuditRecord &)> &) const override { return failure(); }
+
+private:
+    static Error failure() { return Error{QStringLiteral("audit_store_error"), QStringLiteral("unable to open database file")}; }
+};
+
 class BrokenStore final : public AuditStore {
 public:
     bool append(AuditRecord) override { return false; }
@@ -103,6 +118,12 @@ private Q_SLOTS:
     void auditCsv();
     void auditWithRecords();
     void auditReportsABrokenChain();
+    void auditFilters_data();
+    void auditFilters();
+    void auditCsvWithRecords();
+    void auditToFile();
+    void auditToUnwritableFile();
+    void auditWithoutAnalytics();
     void badUsage_data();
     void badUsage();
     void storeFailureIsExit1_data();
@@ -312,6 +333,88 @@ void tst_ReportCommand::auditReportsABrokenChain()
              (QJsonArray{QStringLiteral("t0"), QStringLiteral("t2")}));
 }
 
+void tst_ReportCommand::auditFilters_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("total");
+    QTest::addColumn<QString>("answer");
+    QTest::addColumn<QString>("description");
+    QTest::newRow("team") << QStringList{QStringLiteral("--team=ops")} << 2 << "yes" << "team = ops";
+    QTest::newRow("team and tier") << QStringList{QStringLiteral("--team"), QStringLiteral("risk"), QStringLiteral("--tier=onprem,none")}
+                                   << 2 << "no" << "tier = onprem or (none); team = risk";
+    QTest::newRow("repeated caller") << QStringList{QStringLiteral("--caller=alice"), QStringLiteral("--caller=bob")} << 3 << "no"
+                                     << "caller = alice or bob";
+    QTest::newRow("level and decision") << QStringList{QStringLiteral("--sensitivity=confidential"), QStringLiteral("--decision=routed")}
+                                        << 1 << "yes" << "sensitivity = confidential; decision = routed";
+    QTest::newRow("model endpoint reason") << QStringList{QStringLiteral("--model=gpt-4o"), QStringLiteral("--endpoint=openai"),
+                                                          QStringLiteral("--reason=ok")} << 3 << "yes" << "model = gpt-4o; endpoint = openai; reason = ok";
+}
+
+void tst_ReportCommand::auditFilters()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, total);
+    QFETCH(QString, answer);
+    QFETCH(QString, description);
+    const Run r = runReport(*m_store, QStringList{QStringLiteral("audit")} + args);
+    QCOMPARE(r.rc, 0);
+    const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    QCOMPARE(o.value(QStringLiteral("requests")).toObject().value(QStringLiteral("total")).toInt(), total);
+    QCOMPARE(o.value(QStringLiteral("residency")).toObject().value(QStringLiteral("answer")).toString(), answer);
+    // The chain still covers the whole trail, whatever the filter.
+    QCOMPARE(o.value(QStringLiteral("chain")).toObject().value(QStringLiteral("records_checked")).toInt(), 5);
+    const Run csv = runReport(*m_store, QStringList{QStringLiteral("audit"), QStringLiteral("--format=csv")} + args);
+    QVERIFY2(csv.out.contains(QStringLiteral("filter,records,") + description), qPrintable(csv.out));
+}
+
+void tst_ReportCommand::auditCsvWithRecords()
+{
+    const Run r = runReport(*m_store, {QStringLiteral("audit"), QStringLiteral("--format=csv"), QStringLiteral("--records"),
+                                       QStringLiteral("--to=2026-11-24")});
+    QCOMPARE(r.rc, 0);
+    const QStringList parts = r.out.split(QStringLiteral("\n\n"));
+    QCOMPARE(parts.size(), 2);
+    const QStringList rows = parts.at(1).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(rows.size(), 5); // header + r1..r4
+    QVERIFY(rows.at(0).startsWith(QLatin1String("request_id,ts,caller,team,")));
+    QVERIFY(rows.at(1).startsWith(QLatin1String("r1,")));
+    QVERIFY(rows.at(4).startsWith(QLatin1String("r4,")));
+}
+
+void tst_ReportCommand::auditToFile()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("audit.json"));
+    const Run r = runReport(*m_store, {QStringLiteral("audit"), QStringLiteral("--out"), path, QStringLiteral("--records")});
+    QCOMPARE(r.rc, 0);
+    QVERIFY2(r.out.startsWith(QLatin1String("Yes: 1 confidential or restricted request(s) went to the cloud: r5.")), qPrintable(r.out));
+    QVERIFY(r.out.contains(QLatin1String("report written to ") + path));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject o = QJsonDocument::fromJson(file.readAll()).object();
+    QCOMPARE(o.value(QStringLiteral("records")).toArray().size(), 5);
+    QCOMPARE(o.value(QStringLiteral("residency")).toObject().value(QStringLiteral("evidence_request_ids")).toArray(),
+             QJsonArray{QStringLiteral("r5")});
+}
+
+void tst_ReportCommand::auditToUnwritableFile()
+{
+    const Run r = runReport(*m_store, {QStringLiteral("audit"), QStringLiteral("--out=/nonexistent-dir/audit.json")});
+    QCOMPARE(r.rc, 1);
+    QVERIFY2(r.err.contains(QLatin1String("cannot write /nonexistent-dir/audit.json")), qPrintable(r.err));
+}
+
+void tst_ReportCommand::auditWithoutAnalytics()
+{
+    Run r;
+    QTextStream out(&r.out);
+    QTextStream err(&r.err);
+    r.rc = ReportCommand::audit(*m_store, nullptr, QStringLiteral("no queries here"), {}, out, err);
+    err.flush();
+    QCOMPARE(r.rc, 1);
+    QVERIFY(r.err.contains(QLatin1String("no queries here")));
+}
+
 void tst_ReportCommand::badUsage_data()
 {
     QTest::addColumn<QStringList>("args");
@@ -324,10 +427,16 @@ void tst_ReportCommand::badUsage_data()
     QTest::newRow("inverted period") << QStringList{QStringLiteral("cost"), QStringLiteral("--from=2026-11-25"), QStringLiteral("--to=2026-11-24")}
                                      << "--from must be earlier";
     QTest::newRow("twice") << QStringList{QStringLiteral("cost"), QStringLiteral("--by=team"), QStringLiteral("--by=caller")} << "--by given more than once";
-    QTest::newRow("audit pdf") << QStringList{QStringLiteral("audit"), QStringLiteral("--format=pdf")} << "PDF reports are not available yet";
-    QTest::newRow("audit table") << QStringList{QStringLiteral("audit"), QStringLiteral("--format=table")} << "--format must be json or csv";
-    QTest::newRow("records in csv") << QStringList{QStringLiteral("audit"), QStringLiteral("--format=csv"), QStringLiteral("--records")}
-                                    << "--records needs --format json";
+    QTest::newRow("audit pdf to a terminal") << QStringList{QStringLiteral("audit"), QStringLiteral("--format=pdf")}
+                                             << "--format pdf needs --out FILE";
+    QTest::newRow("audit pdf in a headless build") << QStringList{QStringLiteral("audit"), QStringLiteral("--format=pdf"), QStringLiteral("--out=x.pdf")}
+                                                   << "PDF reports are not available in this build";
+    QTest::newRow("audit table") << QStringList{QStringLiteral("audit"), QStringLiteral("--format=table")} << "--format must be json, csv or pdf";
+    QTest::newRow("bad filter values") << QStringList{QStringLiteral("audit"), QStringLiteral("--tier=mars"), QStringLiteral("--sensitivity"),
+                                                      QStringLiteral("public,secret"), QStringLiteral("--decision=maybe")}
+                                       << "--tier 'mars': must be onprem, cloud, none\n--sensitivity 'secret': must be public, internal, "
+                                          "confidential, restricted, none\n--decision 'maybe': must be routed, rejected, failed";
+    QTest::newRow("empty out") << QStringList{QStringLiteral("audit"), QStringLiteral("--out=")} << "--out needs a file name";
     QTest::newRow("positional") << QStringList{QStringLiteral("audit"), QStringLiteral("now")} << "unexpected argument 'now'";
 }
 
@@ -352,7 +461,15 @@ void tst_ReportCommand::storeFailureIsExit1()
 {
     QFETCH(QString, subcommand);
     BrokenStore store;
-    const Run r = runReport(store, {subcommand});
+    BrokenAnalytics analytics;
+    Run r;
+    if (subcommand == QLatin1String("audit")) {
+        QTextStream out(&r.out);
+        QTextStream err(&r.err);
+        r.rc = ReportCommand::audit(store, &analytics, QString(), {}, out, err);
+    } else {
+        r = runReport(store, {subcommand});
+    }
     QCOMPARE(r.rc, 1);
     QVERIFY(r.err.contains(QLatin1String("unable to open database file")));
     QVERIFY(r.out.isEmpty());
