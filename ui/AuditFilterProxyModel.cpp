@@ -33,6 +33,14 @@ void AuditFilterProxyModel::setDecision(const QString &decision)
     invalidateFilter();
 }
 
+void AuditFilterProxyModel::setReview(const QString &review)
+{
+    if (m_review == review)
+        return;
+    m_review = review;
+    invalidateFilter();
+}
+
 bool AuditFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
     if (sourceParent.isValid())
@@ -48,10 +56,17 @@ bool AuditFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &s
     }
     if (!m_decision.isEmpty() && r->decision != m_decision)
         return false;
+    const auto *review = model->review(sourceRow);
+    if (!m_review.isEmpty()) {
+        const QString state = review ? review->status : QStringLiteral("unreviewed");
+        if (state != m_review)
+            return false;
+    }
     if (m_text.isEmpty())
         return true;
     const QStringList haystack{r->caller, r->team, r->modelRequested, r->modelServed, r->reason, r->requestId,
-                               r->endpointId, r->sensitivity, r->findingTypes.keys().join(QLatin1Char(' '))};
+                               r->endpointId, r->sensitivity, r->findingTypes.keys().join(QLatin1Char(' ')),
+                               review ? review->comment : QString()};
     for (const auto &field : haystack) {
         if (field.contains(m_text, Qt::CaseInsensitive))
             return true;

@@ -5,7 +5,7 @@
 namespace perimeter::ui {
 
 // Filters an AuditTableModel by free text (caller, team, model, reason, request id, finding
-// types), tier and decision; sorts by raw values.
+// types, review comment), tier, decision and review state; sorts by raw values.
 class AuditFilterProxyModel : public QSortFilterProxyModel {
     Q_OBJECT
 public:
@@ -14,6 +14,8 @@ public:
     void setText(const QString &text);
     void setTier(const QString &tier);         // "" = any, "none" = never reached a tier
     void setDecision(const QString &decision); // "" = any
+    void setReview(const QString &review);     // "" = any, "unreviewed", "reviewed", "flagged"
+    QString review() const { return m_review; }
     QString text() const { return m_text; }
     QString tier() const { return m_tier; }
     QString decision() const { return m_decision; }
@@ -25,6 +27,7 @@ private:
     QString m_text;
     QString m_tier;
     QString m_decision;
+    QString m_review;
 };
 
 } // namespace perimeter::ui

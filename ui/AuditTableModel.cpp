@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "AuditTableModel.h"
 #include "LevelColors.h"
+#include <QApplication>
 #include <QLocale>
+#include <QStyle>
 
 namespace perimeter::ui {
 
@@ -17,6 +19,39 @@ void AuditTableModel::setRecords(QList<observe::AuditRecord> records)
 const observe::AuditRecord *AuditTableModel::record(int row) const
 {
     return row >= 0 && row < m_records.size() ? &m_records.at(row) : nullptr;
+}
+
+void AuditTableModel::setReviews(QHash<QString, observe::DecisionReview> reviews)
+{
+    m_reviews = std::move(reviews);
+    if (!m_records.isEmpty())
+        Q_EMIT dataChanged(index(0, Review), index(rowCount() - 1, Review));
+}
+
+void AuditTableModel::setReview(const observe::DecisionReview &review)
+{
+    m_reviews.insert(review.requestId, review);
+    for (int row = 0; row < m_records.size(); ++row) {
+        if (m_records.at(row).requestId == review.requestId)
+            Q_EMIT dataChanged(index(row, Review), index(row, Review));
+    }
+}
+
+const observe::DecisionReview *AuditTableModel::review(int row) const
+{
+    if (row < 0 || row >= m_records.size())
+        return nullptr;
+    const auto it = m_reviews.constFind(m_records.at(row).requestId);
+    return it == m_reviews.constEnd() ? nullptr : &it.value();
+}
+
+QString AuditTableModel::reviewStatusName(const QString &status)
+{
+    if (status == QLatin1String("reviewed"))
+        return tr("Reviewed");
+    if (status == QLatin1String("flagged"))
+        return tr("Flagged");
+    return {};
 }
 
 int AuditTableModel::rowCount(const QModelIndex &parent) const
@@ -46,8 +81,20 @@ QVariant AuditTableModel::data(const QModelIndex &index, int role) const
         case Decision: return r.decision;
         case Reason: return r.reason;
         case Status: return r.status;
+        case Review: {
+            const auto *review = this->review(index.row());
+            return review ? reviewStatusName(review->status) : QString();
+        }
         default: return {};
         }
+    }
+    if (index.column() == Review) {
+        const auto *review = this->review(index.row());
+        if (role == Qt::ToolTipRole && review)
+            return review->comment.isEmpty() ? tr("%1 by %2").arg(reviewStatusName(review->status), review->reviewer)
+                                             : tr("%1 by %2: %3").arg(reviewStatusName(review->status), review->reviewer, review->comment);
+        if (role == Qt::DecorationRole && review && review->status == QLatin1String("flagged"))
+            return QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
     }
     if (role == SortRole) {
         switch (index.column()) {
@@ -80,6 +127,7 @@ QVariant AuditTableModel::headerData(int section, Qt::Orientation orientation, i
     case Decision: return tr("Decision");
     case Reason: return tr("Reason");
     case Status: return tr("Status");
+    case Review: return tr("Review");
     default: return {};
     }
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 #include "observe/AuditRecord.h"
+#include "observe/DecisionReview.h"
+#include <QHash>
 #include <QAbstractTableModel>
 
 namespace perimeter::ui {
@@ -9,7 +11,7 @@ namespace perimeter::ui {
 class AuditTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Time, Caller, Team, Model, Tier, Level, Decision, Reason, Status, ColumnCount };
+    enum Column { Time, Caller, Team, Model, Tier, Level, Decision, Reason, Status, Review, ColumnCount };
     static constexpr int SortRole = Qt::UserRole;
 
     explicit AuditTableModel(QObject *parent = nullptr);
@@ -17,6 +19,11 @@ public:
     void setRecords(QList<observe::AuditRecord> records);
     const QList<observe::AuditRecord> &records() const { return m_records; }
     const observe::AuditRecord *record(int row) const;
+    // The review state per request id (observe::DecisionReviewStore); shown in the Review column.
+    void setReviews(QHash<QString, observe::DecisionReview> reviews);
+    void setReview(const observe::DecisionReview &review);
+    const observe::DecisionReview *review(int row) const;
+    static QString reviewStatusName(const QString &status);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -25,6 +32,7 @@ public:
 
 private:
     QList<observe::AuditRecord> m_records;
+    QHash<QString, observe::DecisionReview> m_reviews;
 };
 
 } // namespace perimeter::ui

@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 #include "DashboardData.h"
+#include "service/GatewayStats.h"
 #include <QFutureWatcher>
 #include <QWidget>
 
 class QBarCategoryAxis;
+class QBarSeries;
+class QHorizontalStackedBarSeries;
+class QTableWidget;
 class QBarSet;
 class QChart;
 class QChartView;
@@ -23,9 +27,11 @@ namespace perimeter::service { class GatewayService; }
 
 namespace perimeter::ui {
 
-// The unified dashboard: requests over time per tier, decision and sensitivity mix and top
-// rejection reasons for a selectable period. Reading and aggregating the trail runs on the
-// thread pool; the UI thread only swaps in the finished numbers.
+// The unified dashboard: requests over time per tier, decision and sensitivity mix, top
+// rejection reasons, latency percentiles per tier, cost per team and tier (on-prem at the
+// blended rate) for a selectable period, and the endpoints' health from the live stats.
+// Reading and aggregating the trail runs on the thread pool and refreshes are coalesced
+// (one in flight, at most one queued); the UI thread only swaps in the finished numbers.
 class DashboardPage : public QWidget {
     Q_OBJECT
 public:
@@ -36,6 +42,7 @@ public:
     QString summaryText() const;
     void setRangeMinutes(int minutes);
     void setLiveInterval(int ms);
+    QTableWidget *endpointTable() const { return m_endpoints; }
 
 public Q_SLOTS:
     void refresh();
@@ -50,6 +57,8 @@ protected:
 private:
     void onFinished();
     void applyData();
+    void applyLatencyAndCost();
+    void showEndpoints(const service::GatewayStats &stats);
     void applyTheme();
     void retranslate();
     QChartView *makeView(QChart *chart);
@@ -81,6 +90,20 @@ private:
     QBarSet *m_reasonSet;
     QBarCategoryAxis *m_reasonAxis;
     QValueAxis *m_reasonCountAxis;
+    QChart *m_latencyChart;
+    QBarSeries *m_latency;
+    QBarCategoryAxis *m_latencyTierAxis;
+    QValueAxis *m_latencyMsAxis;
+    QChart *m_costChart;
+    QHorizontalStackedBarSeries *m_cost;
+    QBarCategoryAxis *m_costTeamAxis;
+    QValueAxis *m_costAxis;
+    QLabel *m_endpointsTitle;
+    QTableWidget *m_endpoints;
+    QList<service::EndpointSample> m_endpointHealth;
+    QChartView *m_costView = nullptr;
+    QString m_costTotals;
+    QString m_costBasis;
     QList<QChartView *> m_views;
 };
 

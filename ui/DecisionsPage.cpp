@@ -7,8 +7,12 @@
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
@@ -42,6 +46,21 @@ DecisionsPage::DecisionsPage(service::GatewayService *service, QWidget *parent)
     m_view->setObjectName(QStringLiteral("decisionsView"));
     m_details = new QTreeWidget(this);
     m_details->setObjectName(QStringLiteral("decisionDetails"));
+    m_review = new QComboBox(this);
+    m_review->setObjectName(QStringLiteral("reviewFilter"));
+    for (const char *review : {"", "unreviewed", "flagged", "reviewed"})
+        m_review->addItem(QString(), QLatin1String(review));
+    m_reviewLabel = new QLabel(this);
+    m_reviewComment = new QLineEdit(this);
+    m_reviewComment->setObjectName(QStringLiteral("reviewComment"));
+    m_reviewComment->setMaxLength(2000);
+    m_reviewLabel->setBuddy(m_reviewComment);
+    m_markReviewed = new QPushButton(this);
+    m_markReviewed->setObjectName(QStringLiteral("markReviewed"));
+    m_flag = new QPushButton(this);
+    m_flag->setObjectName(QStringLiteral("flagDecision"));
+    m_reviewStatus = new QLabel(this);
+    m_reviewStatus->setWordWrap(true);
 
     for (const char *tier : {"", "onprem", "cloud", "none"})
         m_tier->addItem(QString(), QLatin1String(tier));
@@ -62,6 +81,8 @@ DecisionsPage::DecisionsPage(service::GatewayService *service, QWidget *parent)
     m_view->horizontalHeader()->setStretchLastSection(false);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_view->setAlternatingRowColors(true);
+    // The review state next to the time, where a security officer looks first.
+    m_view->horizontalHeader()->moveSection(AuditTableModel::Review, AuditTableModel::Caller);
     m_view->setWordWrap(false);
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
 
@@ -73,13 +94,26 @@ DecisionsPage::DecisionsPage(service::GatewayService *service, QWidget *parent)
     filters->addWidget(m_search, 3);
     filters->addWidget(m_tier, 1);
     filters->addWidget(m_decision, 1);
+    filters->addWidget(m_review, 1);
     filters->addWidget(m_period, 1);
     filters->addWidget(m_refresh);
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(QStringLiteral("decisionsSplitter"));
+    auto *side = new QWidget(this);
+    auto *sideLayout = new QVBoxLayout(side);
+    sideLayout->setContentsMargins(0, 0, 0, 0);
+    sideLayout->addWidget(m_details, 1);
+    sideLayout->addWidget(m_reviewLabel);
+    sideLayout->addWidget(m_reviewComment);
+    auto *reviewButtons = new QHBoxLayout;
+    reviewButtons->addWidget(m_markReviewed);
+    reviewButtons->addWidget(m_flag);
+    reviewButtons->addStretch(1);
+    sideLayout->addLayout(reviewButtons);
+    sideLayout->addWidget(m_reviewStatus);
     splitter->addWidget(m_view);
-    splitter->addWidget(m_details);
+    splitter->addWidget(side);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
     splitter->setChildrenCollapsible(false);
@@ -102,6 +136,24 @@ DecisionsPage::DecisionsPage(service::GatewayService *service, QWidget *parent)
         m_proxy->setDecision(m_decision->currentData().toString());
         updateCount();
     });
+    connect(m_review, &QComboBox::currentIndexChanged, this, [this]() {
+        m_proxy->setReview(m_review->currentData().toString());
+        updateCount();
+    });
+    connect(m_markReviewed, &QPushButton::clicked, this, [this]() { markSelected(QStringLiteral("reviewed")); });
+    connect(m_flag, &QPushButton::clicked, this, [this]() { markSelected(QStringLiteral("flagged")); });
+    connect(m_reviewComment, &QLineEdit::returnPressed, this, [this]() { markSelected(QStringLiteral("reviewed")); });
+    connect(&m_reviewsWatcher, &QFutureWatcher<service::ReviewResult>::finished, this, [this]() {
+        const auto result = m_reviewsWatcher.result();
+        if (!result.ok)
+            return;
+        QHash<QString, observe::DecisionReview> reviews;
+        for (const auto &r : result.reviews)
+            reviews.insert(r.requestId, r);
+        m_model->setReviews(std::move(reviews));
+        updateCount();
+        showDetails();
+    });
     connect(m_period, &QComboBox::currentIndexChanged, this, &DecisionsPage::refresh);
     connect(m_refresh, &QPushButton::clicked, this, &DecisionsPage::refresh);
     connect(&m_watcher, &QFutureWatcher<service::AuditQueryResult>::finished, this, &DecisionsPage::onQueryFinished);
@@ -123,6 +175,18 @@ void DecisionsPage::retranslate()
     m_decision->setItemText(1, tr("Routed"));
     m_decision->setItemText(2, tr("Rejected"));
     m_decision->setItemText(3, tr("Failed"));
+    m_review->setItemText(0, tr("Any review state"));
+    m_review->setItemText(1, tr("Unreviewed"));
+    m_review->setItemText(2, tr("Flagged"));
+    m_review->setItemText(3, tr("Reviewed"));
+    m_reviewLabel->setText(tr("Review co&mment:"));
+    m_reviewComment->setPlaceholderText(tr("what you checked, or what is wrong (required to flag)"));
+    m_markReviewed->setText(tr("Mark revie&wed"));
+    m_markReviewed->setToolTip(tr("Record that you reviewed the selected decision (Ctrl+Shift+R)"));
+    m_markReviewed->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    m_flag->setText(tr("F&lag"));
+    m_flag->setToolTip(tr("Flag the selected decision for follow-up, with the comment (Ctrl+Shift+F)"));
+    m_flag->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
     m_period->setItemText(0, tr("Last hour"));
     m_period->setItemText(1, tr("Last 24 hours"));
     m_period->setItemText(2, tr("Last 7 days"));
@@ -158,6 +222,112 @@ void DecisionsPage::setDecisionFilter(const QString &decision)
     m_decision->setCurrentIndex(qMax(0, m_decision->findData(decision)));
 }
 
+void DecisionsPage::setReviewFilter(const QString &review)
+{
+    m_review->setCurrentIndex(qMax(0, m_review->findData(review)));
+}
+
+QString DecisionsPage::reviewStatusText() const
+{
+    return m_reviewStatus->text();
+}
+
+void DecisionsPage::loadReviews()
+{
+    if (!m_reviewsWatcher.isRunning())
+        m_reviewsWatcher.setFuture(m_service->decisionReviews());
+}
+
+void DecisionsPage::loadReviewLog(const QString &requestId)
+{
+    auto *watcher = new QFutureWatcher<service::ReviewResult>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, requestId]() {
+        watcher->deleteLater();
+        const auto result = watcher->result();
+        const auto *current = m_model->record(m_proxy->mapToSource(m_view->currentIndex()).row());
+        if (!result.ok || !current || current->requestId != requestId)
+            return;
+        m_reviewLog = result.reviews;
+        m_reviewLogFor = requestId;
+        showDetails();
+    });
+    watcher->setFuture(m_service->decisionReviewLog(requestId));
+}
+
+void DecisionsPage::loadTrace(const QString &requestId)
+{
+    m_traceFor = requestId; // also when it fails: no retry loop from showDetails()
+    m_traceJson.clear();
+    auto *watcher = new QFutureWatcher<service::DecisionTraceResult>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, requestId]() {
+        watcher->deleteLater();
+        const auto result = watcher->result();
+        if (!result.ok || m_traceFor != requestId)
+            return;
+        m_traceJson = result.traceJson;
+        if (!m_traceJson.isEmpty())
+            showDetails();
+    });
+    watcher->setFuture(m_service->decisionTrace(requestId));
+}
+
+namespace {
+
+// The trace as a tree: objects and arrays expand, scalars show their value.
+void addJson(QTreeWidgetItem *parent, const QString &key, const QJsonValue &value)
+{
+    auto *item = new QTreeWidgetItem(parent, {key});
+    if (value.isObject()) {
+        const QJsonObject o = value.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it)
+            addJson(item, it.key(), it.value());
+    } else if (value.isArray()) {
+        const QJsonArray a = value.toArray();
+        for (qsizetype i = 0; i < a.size(); ++i)
+            addJson(item, QString::number(i + 1), a.at(i));
+    } else {
+        item->setText(1, value.isString() ? value.toString() : QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact)).mid(1).chopped(1));
+    }
+}
+
+} // namespace
+
+bool DecisionsPage::markSelected(const QString &status)
+{
+    const auto *r = m_model->record(m_proxy->mapToSource(m_view->currentIndex()).row());
+    if (!r) {
+        m_reviewStatus->setText(tr("Select a decision first."));
+        return false;
+    }
+    const QString comment = m_reviewComment->text().trimmed();
+    if (status == QLatin1String("flagged") && comment.isEmpty()) {
+        m_reviewStatus->setText(tr("Say in the comment what is wrong before flagging."));
+        m_reviewComment->setFocus();
+        Q_EMIT reviewFinished(false, m_reviewStatus->text());
+        return false;
+    }
+    const QString requestId = r->requestId;
+    auto *watcher = new QFutureWatcher<service::ReviewResult>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, requestId]() {
+        watcher->deleteLater();
+        const auto result = watcher->result();
+        if (!result.ok || result.reviews.isEmpty()) {
+            m_reviewStatus->setText(tr("Not recorded: %1").arg(result.error));
+            Q_EMIT reviewFinished(false, m_reviewStatus->text());
+            return;
+        }
+        const auto &review = result.reviews.first();
+        m_model->setReview(review);
+        m_reviewComment->clear();
+        m_reviewStatus->setText(review.status == QLatin1String("flagged") ? tr("%1 flagged.").arg(requestId) : tr("%1 marked as reviewed.").arg(requestId));
+        updateCount();
+        loadReviewLog(requestId);
+        Q_EMIT reviewFinished(true, m_reviewStatus->text());
+    });
+    watcher->setFuture(m_service->reviewDecision(requestId, status, comment));
+    return true;
+}
+
 void DecisionsPage::setPeriodHours(int hours)
 {
     const int index = m_period->findData(hours);
@@ -176,6 +346,7 @@ void DecisionsPage::refresh()
     if (hours > 0)
         query.from = QDateTime::currentDateTimeUtc().addSecs(-qint64(hours) * 3600);
     m_watcher.setFuture(m_service->queryAudit(query));
+    loadReviews();
     m_count->setText(tr("Loading…"));
 }
 
@@ -228,7 +399,10 @@ void DecisionsPage::updateCount()
 void DecisionsPage::showDetails()
 {
     m_details->clear();
-    const auto *r = m_model->record(m_proxy->mapToSource(m_view->currentIndex()).row());
+    const int sourceRow = m_proxy->mapToSource(m_view->currentIndex()).row();
+    const auto *r = m_model->record(sourceRow);
+    m_markReviewed->setEnabled(r != nullptr);
+    m_flag->setEnabled(r != nullptr);
     if (!r) {
         auto *item = new QTreeWidgetItem(m_details, {tr("Select a decision to see its details.")});
         item->setFirstColumnSpanned(true);
@@ -259,6 +433,37 @@ void DecisionsPage::showDetails()
     add(tr("Time to first token"), r->ttftMs < 0 ? tr("not streamed") : tr("%1 ms").arg(r->ttftMs));
     add(tr("Cost"), r->costBasis.isEmpty() ? tr("none")
                                            : QStringLiteral("%1 %2 (%3)").arg(QString::number(r->costAmount, 'f', 6), r->costCurrency, r->costBasis));
+    const auto *review = m_model->review(sourceRow);
+    add(tr("Review"), review ? tr("%1 by %2 at %3").arg(AuditTableModel::reviewStatusName(review->status), review->reviewer,
+                                                         QLocale().toString(review->at.toLocalTime(), QLocale::ShortFormat))
+                             : tr("not reviewed"));
+    if (review && !review->comment.isEmpty())
+        add(tr("Review comment"), review->comment);
+    if (m_reviewLogFor == r->requestId && m_reviewLog.size() > 1) {
+        auto *log = new QTreeWidgetItem(m_details, {tr("Review history"), tr("%n action(s)", nullptr, int(m_reviewLog.size()))});
+        for (const auto &entry : m_reviewLog)
+            new QTreeWidgetItem(log, {QLocale().toString(entry.at.toLocalTime(), QLocale::ShortFormat),
+                                      tr("%1 by %2: %3").arg(AuditTableModel::reviewStatusName(entry.status), entry.reviewer, entry.comment)});
+        log->setExpanded(true);
+    } else if (m_reviewLogFor != r->requestId && review) {
+        loadReviewLog(r->requestId);
+    }
+    if (m_traceFor == r->requestId && !m_traceJson.isEmpty()) {
+        const QJsonDocument trace = QJsonDocument::fromJson(m_traceJson);
+        auto *root = new QTreeWidgetItem(m_details, {tr("Decision trace")});
+        if (trace.isObject()) {
+            const QJsonObject o = trace.object();
+            for (auto it = o.begin(); it != o.end(); ++it)
+                addJson(root, it.key(), it.value());
+        } else if (trace.isArray()) {
+            const QJsonArray a = trace.array();
+            for (qsizetype i = 0; i < a.size(); ++i)
+                addJson(root, QString::number(i + 1), a.at(i));
+        }
+        root->setExpanded(true);
+    } else if (m_traceFor != r->requestId) {
+        loadTrace(r->requestId);
+    }
     m_details->resizeColumnToContents(0);
 }
 

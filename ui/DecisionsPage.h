@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 #include "service/AuditQueryResult.h"
+#include "service/ReviewResult.h"
 #include <QFutureWatcher>
 #include <QWidget>
 
@@ -35,6 +36,11 @@ public:
     void setFilterText(const QString &text);
     void setTierFilter(const QString &tier);         // "" any, "onprem", "cloud", "none"
     void setDecisionFilter(const QString &decision); // "" any, "routed", "rejected", "failed"
+    void setReviewFilter(const QString &review);     // "" any, "unreviewed", "flagged", "reviewed"
+    QLineEdit *reviewCommentEdit() const { return m_reviewComment; }
+    QPushButton *markReviewedButton() const { return m_markReviewed; }
+    QPushButton *flagButton() const { return m_flag; }
+    QString reviewStatusText() const;
     // Selects the first shown row whose column displays value.
     bool selectFirst(int column, const QString &value);
     // Period in hours back from now; 0 = the whole trail.
@@ -42,15 +48,22 @@ public:
 
 public Q_SLOTS:
     void refresh();
+    // Marks the selected decision "reviewed" or "flagged" with the comment field's text
+    // (a flag needs one); stored and logged in core. False when nothing is selected.
+    bool markSelected(const QString &status);
 
 Q_SIGNALS:
     void refreshed();
+    void reviewFinished(bool ok, const QString &message);
 
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
     void onQueryFinished();
+    void loadReviews();
+    void loadReviewLog(const QString &requestId);
+    void loadTrace(const QString &requestId);
     void showDetails();
     void updateCount();
     void retranslate();
@@ -64,11 +77,22 @@ private:
     QLineEdit *m_search;
     QComboBox *m_tier;
     QComboBox *m_decision;
+    QComboBox *m_review;
     QComboBox *m_period;
     QPushButton *m_refresh;
     QLabel *m_count;
     QTableView *m_view;
     QTreeWidget *m_details;
+    QLabel *m_reviewLabel;
+    QLineEdit *m_reviewComment;
+    QPushButton *m_markReviewed;
+    QPushButton *m_flag;
+    QLabel *m_reviewStatus;
+    QFutureWatcher<service::ReviewResult> m_reviewsWatcher;
+    QList<observe::DecisionReview> m_reviewLog; // of the selected decision
+    QString m_reviewLogFor;
+    QByteArray m_traceJson;  // the decision trace of the selected decision (GatewayService::decisionTrace)
+    QString m_traceFor;
 };
 
 } // namespace perimeter::ui

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "MainWindow.h"
+#include "observe/AlertEvent.h"
 #include "AppIcon.h"
 #include "DashboardPage.h"
 #include "DecisionsPage.h"
+#include "ModelsPage.h"
+#include "PolicyEditorPage.h"
 #include "SimulatorPage.h"
 #include "service/GatewayService.h"
 #include <QAction>
@@ -34,13 +37,16 @@ MainWindow::MainWindow(service::GatewayService *service, QWidget *parent) : QMai
     m_dashboard = new DashboardPage(service, this);
     m_decisions = new DecisionsPage(service, this);
     m_simulator = new SimulatorPage(service, this);
+    m_policyEditor = new PolicyEditorPage(service, this);
+    m_models = new ModelsPage(service, this);
 
     m_nav = new QListWidget(this);
     m_nav->setObjectName(QStringLiteral("navigation"));
     m_nav->setIconSize(QSize(24, 24));
     m_nav->setSpacing(2);
     m_nav->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    const QStyle::StandardPixmap icons[] = {QStyle::SP_ComputerIcon, QStyle::SP_FileDialogDetailedView, QStyle::SP_MediaPlay};
+    const QStyle::StandardPixmap icons[] = {QStyle::SP_ComputerIcon, QStyle::SP_FileDialogDetailedView, QStyle::SP_MediaPlay, QStyle::SP_FileDialogContentsView,
+                                             QStyle::SP_DriveNetIcon};
     for (int i = 0; i < PageCount; ++i)
         new QListWidgetItem(style()->standardIcon(icons[i]), QString(), m_nav);
 
@@ -48,6 +54,8 @@ MainWindow::MainWindow(service::GatewayService *service, QWidget *parent) : QMai
     m_stack->addWidget(m_dashboard);
     m_stack->addWidget(m_decisions);
     m_stack->addWidget(m_simulator);
+    m_stack->addWidget(m_policyEditor);
+    m_stack->addWidget(m_models);
 
     m_banner = new QFrame(this);
     m_banner->setObjectName(QStringLiteral("banner"));
@@ -110,6 +118,12 @@ MainWindow::MainWindow(service::GatewayService *service, QWidget *parent) : QMai
     connect(m_service, &service::GatewayService::stopped, this, [this]() {
         updateState();
         notify(tr("Gateway stopped"), tr("The embedded gateway no longer accepts requests."));
+    });
+    // Alert rules fire and resolve in the embedded gateway; the tray says so (the status bar
+    // when there is no tray).
+    connect(m_service, &service::GatewayService::alertEvent, this, [this](const observe::AlertEvent &event) {
+        const bool firing = event.state == observe::AlertEvent::State::Firing;
+        notify(firing ? tr("Alert firing: %1").arg(event.rule) : tr("Alert resolved: %1").arg(event.rule), event.message, firing);
     });
     connect(m_service, &service::GatewayService::failed, this, [this](const QString &message) {
         m_lastError = message;
@@ -180,11 +194,13 @@ void MainWindow::createTray()
 void MainWindow::retranslate()
 {
     setWindowTitle(tr("Perimeter Console"));
-    const QString titles[] = {tr("Dashboard"), tr("Decisions"), tr("Simulator")};
+    const QString titles[] = {tr("Dashboard"), tr("Decisions"), tr("Simulator"), tr("Policy"), tr("Models")};
     for (int i = 0; i < PageCount; ++i) {
         m_nav->item(i)->setText(titles[i]);
         m_pageActions.at(i)->setText(titles[i]);
     }
+    // Longer (translated) page names must not be cut off when the window gets narrow.
+    m_nav->setMinimumWidth(m_nav->sizeHintForColumn(0) + 2 * m_nav->frameWidth() + 12);
     m_gatewayMenu->setTitle(tr("&Gateway"));
     m_viewMenu->setTitle(tr("&View"));
     m_startAction->setText(tr("&Start"));

@@ -16,6 +16,8 @@ namespace perimeter::ui {
 
 class DashboardPage;
 class DecisionsPage;
+class ModelsPage;
+class PolicyEditorPage;
 class SimulatorPage;
 
 // The console's main window: navigation sidebar, one page per screen, the embedded
@@ -23,7 +25,7 @@ class SimulatorPage;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    enum Page { Dashboard, Decisions, Simulator, PageCount };
+    enum Page { Dashboard, Decisions, Simulator, Policy, Models, PageCount };
 
     explicit MainWindow(service::GatewayService *service, QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -43,6 +45,8 @@ public:
     DashboardPage *dashboardPage() const { return m_dashboard; }
     DecisionsPage *decisionsPage() const { return m_decisions; }
     SimulatorPage *simulatorPage() const { return m_simulator; }
+    PolicyEditorPage *policyEditorPage() const { return m_policyEditor; }
+    ModelsPage *modelsPage() const { return m_models; }
 
     QString statusText() const; // the status bar's fields, for tests and accessibility
     QAction *startAction() const { return m_startAction; }
@@ -75,6 +79,8 @@ private:
     DashboardPage *m_dashboard;
     DecisionsPage *m_decisions;
     SimulatorPage *m_simulator;
+    PolicyEditorPage *m_policyEditor;
+    ModelsPage *m_models;
     QLabel *m_stateLabel;
     QLabel *m_urlLabel;
     QLabel *m_rpsLabel;

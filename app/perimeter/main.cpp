@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // perimeter: the desktop console. Runs the gateway embedded and shows it.
 #include "config/DefaultConfigLocator.h"
+#include "report/PdfReportWriter.h"
+#include "report/ReportRendererRegistry.h"
 #include "service/GatewayService.h"
 #include "ui/AppIcon.h"
 #include "ui/MainWindow.h"
@@ -38,6 +40,8 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("perimeter"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PERIMETER_VERSION));
     QApplication::setWindowIcon(ui::AppIcon::icon());
+    // PDF audit reports need Qt Gui, which core/ may not use: the renderer is wired in here.
+    report::ReportRendererRegistry::instance().add(std::make_shared<ui::PdfReportWriter>());
 
     QCommandLineParser parser;
     QCommandLineOption configOption(QStringLiteral("config"), QStringLiteral("Gateway configuration (default: the last one used, else the demo)."),

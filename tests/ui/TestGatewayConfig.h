@@ -18,7 +18,9 @@ inline QByteArray testApiKey()
     return QByteArrayLiteral("pk-test-console");
 }
 
-inline QString writeGatewayConfig(const QString &dir, int port = 0)
+// With `policyFile`, the policy lives in dir/policy.json (the demo policy written out), so the
+// console can edit, apply and roll it back; otherwise the built-in default applies.
+inline QString writeGatewayConfig(const QString &dir, int port = 0, bool policyFile = false)
 {
     const QString hash = QString::fromLatin1(QCryptographicHash::hash(testApiKey(), QCryptographicHash::Sha256).toHex());
     auto endpoint = [](const char *id, const char *tier, int upstreamPort) {
@@ -46,11 +48,25 @@ inline QString writeGatewayConfig(const QString &dir, int port = 0)
         // The upstreams are closed ports: probing them would take every endpoint out of routing.
         {QStringLiteral("health_checks"), QJsonObject{{QStringLiteral("enabled"), false}}},
     };
+    QJsonObject config = root;
+    if (policyFile) {
+        const QJsonObject policy{
+            {QStringLiteral("version"), QStringLiteral("test-1")},
+            {QStringLiteral("levels"), QJsonObject{{QStringLiteral("public"), QJsonArray{QStringLiteral("onprem"), QStringLiteral("cloud")}},
+                                                   {QStringLiteral("internal"), QJsonArray{QStringLiteral("onprem"), QStringLiteral("cloud")}},
+                                                   {QStringLiteral("confidential"), QJsonArray{QStringLiteral("onprem")}},
+                                                   {QStringLiteral("restricted"), QJsonArray{QStringLiteral("onprem")}}}}};
+        QFile policyOut(dir + QStringLiteral("/policy.json"));
+        if (!policyOut.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return {};
+        policyOut.write(QJsonDocument(policy).toJson());
+        config.insert(QStringLiteral("policy"), QStringLiteral("policy.json"));
+    }
     const QString path = dir + QStringLiteral("/perimeter.json");
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
         return {};
-    file.write(QJsonDocument(root).toJson());
+    file.write(QJsonDocument(config).toJson());
     return path;
 }
 

@@ -35,12 +35,15 @@ onprem_port=$(free_port); cloud_port=$(free_port); gw_port=$(free_port)
 
 key="pk-screenshots"
 key_hash=$(printf %s "$key" | sha256sum | cut -d' ' -f1)
+key2="pk-screenshots-bob"
+key2_hash=$(printf %s "$key2" | sha256sum | cut -d' ' -f1)
 cat > "$tmp/perimeter.json" <<JSON
 {
   "listen": {"host": "127.0.0.1", "port": $gw_port},
   "data_dir": "data",
   "callers": [
-    {"id": "alice", "team": "risk", "api_key_sha256": "$key_hash"}
+    {"id": "alice", "team": "risk", "api_key_sha256": "$key_hash"},
+    {"id": "bob", "team": "research", "api_key_sha256": "$key2_hash"}
   ],
   "endpoints": [
     {"id": "onprem-sim", "tier": "onprem", "url": "http://127.0.0.1:$onprem_port/v1"},
@@ -52,7 +55,42 @@ cat > "$tmp/perimeter.json" <<JSON
     {"name": "mixtral-8x7b", "kind": "chat", "endpoints": ["onprem-sim", "cloud-sim"]},
     {"name": "text-embed", "kind": "embedding", "endpoints": ["onprem-sim", "cloud-sim"]}
   ],
-  "policy": "$src/resources/demo/policy.json"
+  "policy": "policy.json",
+  "costs": {
+    "currency": "USD",
+    "prices": [{"model": "mixtral-8x7b", "input_per_1m": 0.6, "output_per_1m": 0.6, "as_of": "2025-06-01"},
+               {"model": "text-embed", "input_per_1m": 0.02, "output_per_1m": 0.0, "as_of": "2025-06-01"}],
+    "cloud_equivalents": {"llama-3-70b": "gpt-4o-mini"},
+    "onprem": {"default": {"hardware_cost": 40000, "amortization_months": 36, "power_watts": 700, "price_per_kwh": 0.2,
+                           "throughput_tokens_per_second": 2500, "utilization": 0.4}}
+  }
+}
+JSON
+# The policy editor edits (and would write) this file, so it is a copy: the demo levels plus
+# one of each section the editor shows.
+cat > "$tmp/policy.json" <<'JSON'
+{
+  "version": "demo-2",
+  "comment": "Demo policy for the screenshots.",
+  "levels": {
+    "public": ["onprem", "cloud"],
+    "internal": ["onprem", "cloud"],
+    "confidential": ["onprem"],
+    "restricted": ["onprem"]
+  },
+  "overrides": [
+    {"team": "risk", "levels": {"internal": ["onprem"]}, "comment": "risk data stays home"}
+  ],
+  "models": {"gpt-4o": {"teams": ["risk", "research"]}},
+  "classifier": {
+    "types": {"EMAIL_ADDRESS": {"level": "internal", "threshold": 0.5}, "DATE_TIME": {"threshold": 0.9}},
+    "markers": [
+      {"name": "banners", "type": "ORG_MARKER", "level": "confidential", "terms": ["CONFIDENTIAL - INTERNAL ONLY", "Project Nightingale"]}
+    ],
+    "custom_recognizers": [
+      {"name": "employee-id", "type": "EMPLOYEE_ID", "pattern": "\\bEMP-[0-9]{6}\\b", "score": 0.8, "level": "confidential", "context": ["employee"]}
+    ]
+  }
 }
 JSON
 
@@ -74,6 +112,8 @@ while (( SECONDS < end )); do
   i=$((i + 1))
   send gpt-4o "Summarise the release notes of version $i in three bullets."
   send mixtral-8x7b "Write a haiku about autumn number $i."
+  send gpt-4o "Draft a literature overview on topic $i." "$key2"
+  (( i % 2 == 1 )) && send llama-3-70b "Explain gradient descent, variant $i." "$key2"
   (( i % 2 == 0 )) && send llama-3-70b "Refund card 4111 1111 1111 1111 for order $i."
   (( i % 3 == 0 )) && send gpt-4o "Transfer to IBAN DE89 3704 0044 0532 0130 00, ticket $i."
   (( i % 4 == 0 )) && send mixtral-8x7b "Call Maria at maria.rossi@example.com about ticket $i."

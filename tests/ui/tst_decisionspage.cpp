@@ -9,8 +9,10 @@
 #include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
@@ -29,6 +31,7 @@ private Q_SLOTS:
     void detailPaneShowsTheSelectedRecord();
     void periodLimitsTheQuery();
     void dashboardAggregatesOffTheUiThread();
+    void reviewAndFlagDecisions();
 
 private:
     QTemporaryDir m_dir;
@@ -60,6 +63,10 @@ observe::AuditRecord makeRecord(int i)
         r.endpointId = i % 3 ? QStringLiteral("onprem-1") : QStringLiteral("cloud-1");
         r.sensitivity = QStringLiteral("public");
         r.status = 200;
+        r.latencyMs = 100 + 10 * i;
+        r.costAmount = i % 3 ? 0.002 : 0.01;
+        r.costCurrency = QStringLiteral("USD");
+        r.costBasis = i % 3 ? QStringLiteral("blended_rate") : QStringLiteral("list_price");
     }
     return r;
 }
@@ -180,9 +187,98 @@ void tst_DecisionsPage::dashboardAggregatesOffTheUiThread()
     QCOMPARE(page.data().decisions.value(QStringLiteral("rejected")), 2);
     QCOMPARE(page.data().rejectionReasons.value(QStringLiteral("residency_violation")), 2);
     QVERIFY2(page.summaryText().contains(QLatin1String("10")), qPrintable(page.summaryText()));
+    // Latency percentiles per tier (nearest rank over the routed requests):
+    // cloud 0, 6, 9 -> 100, 160, 190 ms; on-prem 1, 2, 4, 5, 8 -> 110, 120, 140, 150, 180 ms.
+    QCOMPARE(page.data().latency.value(QStringLiteral("cloud")).count, 3);
+    QCOMPARE(page.data().latency.value(QStringLiteral("cloud")).p50, 160);
+    QCOMPARE(page.data().latency.value(QStringLiteral("cloud")).p95, 190);
+    QCOMPARE(page.data().latency.value(QStringLiteral("onprem")).p50, 140);
+    QCOMPARE(page.data().latency.value(QStringLiteral("onprem")).p99, 180);
+    // Cost per tier and team: cloud 3 x 0.01 (ops: 0, 6; risk: 9), on-prem 5 x 0.002 (blended).
+    QCOMPARE(page.data().currency, QStringLiteral("USD"));
+    QVERIFY(qAbs(page.data().tierCost.value(QStringLiteral("cloud")) - 0.03) < 1e-9);
+    QVERIFY(qAbs(page.data().tierCost.value(QStringLiteral("onprem")) - 0.01) < 1e-9);
+    QVERIFY(qAbs(page.data().teamCost.value(QStringLiteral("ops")).value(QStringLiteral("cloud")) - 0.02) < 1e-9);
+    QVERIFY(qAbs(page.data().totalCost - 0.04) < 1e-9);
     page.setRangeMinutes(7 * 24 * 60);
     QVERIFY(refreshed.wait(10000));
     QCOMPARE(page.data().total, 11);
+
+    // Endpoint health follows the live stats.
+    m_service->setStatsInterval(100);
+    page.show();
+    QTRY_COMPARE_WITH_TIMEOUT(page.endpointTable()->rowCount(), 2, 5000);
+    QCOMPARE(page.endpointTable()->item(0, 0)->text(), QStringLiteral("onprem-1"));
+    QCOMPARE(page.endpointTable()->item(1, 1)->text(), QStringLiteral("Cloud"));
+    QCOMPARE(page.endpointTable()->item(0, 3)->text(), QStringLiteral("0 / %1").arg(m_service->snapshot()->config.endpoints.first().capacity));
+    m_service->setStatsInterval(1000);
+}
+
+void tst_DecisionsPage::reviewAndFlagDecisions()
+{
+    DecisionsPage page(m_service.get());
+    page.show();
+    QSignalSpy refreshed(&page, &DecisionsPage::refreshed);
+    page.refresh();
+    QVERIFY(refreshed.wait(10000));
+    QSignalSpy finished(&page, &DecisionsPage::reviewFinished);
+    QSignalSpy changed(m_service.get(), &service::GatewayService::reviewsChanged);
+
+    // Nothing selected: nothing to mark.
+    page.view()->setCurrentIndex(QModelIndex());
+    QVERIFY(!page.markSelected(QStringLiteral("reviewed")));
+
+    QVERIFY(page.selectFirst(AuditTableModel::Time, page.view()->model()->index(0, AuditTableModel::Time).data().toString()));
+    page.setFilterText(QStringLiteral("req_003"));
+    QCOMPARE(page.view()->model()->rowCount(), 1);
+    page.view()->setCurrentIndex(page.view()->model()->index(0, 0));
+    QTest::keyClicks(page.reviewCommentEdit(), QStringLiteral("expected: card number in a prompt"));
+    QTest::mouseClick(page.markReviewedButton(), Qt::LeftButton);
+    QVERIFY(finished.wait(10000));
+    QVERIFY2(finished.last().first().toBool(), qPrintable(finished.last().at(1).toString()));
+    QTRY_COMPARE_WITH_TIMEOUT(changed.count(), 1, 5000);
+    QCOMPARE(page.view()->model()->index(0, AuditTableModel::Review).data().toString(), QStringLiteral("Reviewed"));
+    QVERIFY(page.view()->model()->index(0, AuditTableModel::Review).data(Qt::ToolTipRole).toString().contains(QLatin1String("card number")));
+    QVERIFY(page.reviewCommentEdit()->text().isEmpty());
+
+    // A flag needs a comment: refused before anything is stored.
+    page.setFilterText(QStringLiteral("req_007"));
+    page.view()->setCurrentIndex(page.view()->model()->index(0, 0));
+    QVERIFY(!page.markSelected(QStringLiteral("flagged")));
+    QCOMPARE(finished.count(), 2);
+    QVERIFY(!finished.last().first().toBool());
+    QCOMPARE(changed.count(), 1);
+    page.reviewCommentEdit()->setText(QStringLiteral("bot sends card numbers; ask the owner"));
+    QTest::mouseClick(page.flagButton(), Qt::LeftButton);
+    QVERIFY(finished.wait(10000));
+    QVERIFY(finished.last().first().toBool());
+    QCOMPARE(page.view()->model()->index(0, AuditTableModel::Review).data().toString(), QStringLiteral("Flagged"));
+
+    // The review filter: unreviewed / flagged / reviewed.
+    page.setFilterText(QString());
+    page.setReviewFilter(QStringLiteral("flagged"));
+    QCOMPARE(page.view()->model()->rowCount(), 1);
+    page.setReviewFilter(QStringLiteral("reviewed"));
+    QCOMPARE(page.view()->model()->rowCount(), 1);
+    page.setReviewFilter(QStringLiteral("unreviewed"));
+    QCOMPARE(page.view()->model()->rowCount(), 8);
+    page.setReviewFilter(QString());
+
+    // Stored in core: a fresh page sees them, and each action is in the decision's log.
+    DecisionsPage other(m_service.get());
+    QSignalSpy otherRefreshed(&other, &DecisionsPage::refreshed);
+    other.refresh();
+    QVERIFY(otherRefreshed.wait(10000));
+    other.setReviewFilter(QStringLiteral("flagged"));
+    QTRY_COMPARE_WITH_TIMEOUT(other.view()->model()->rowCount(), 1, 5000);
+    QCOMPARE(other.model()->record(other.proxy()->mapToSource(other.view()->model()->index(0, 0)).row())->requestId, QStringLiteral("req_007"));
+    auto log = m_service->decisionReviewLog(QStringLiteral("req_003"));
+    log.waitForFinished();
+    QVERIFY(log.result().ok);
+    QCOMPARE(log.result().reviews.size(), 1);
+    QCOMPARE(log.result().reviews.first().status, QStringLiteral("reviewed"));
+    QCOMPARE(log.result().reviews.first().reviewer, service::GatewayService::currentUser());
+    QCOMPARE(log.result().reviews.first().comment, QStringLiteral("expected: card number in a prompt"));
 }
 
 QTEST_MAIN(tst_DecisionsPage)

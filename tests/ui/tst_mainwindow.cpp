@@ -50,6 +50,7 @@ void tst_MainWindow::keyboardNavigation_data()
     QTest::newRow("Ctrl+1 dashboard") << int(Qt::Key_1) << int(MainWindow::Dashboard);
     QTest::newRow("Ctrl+2 decisions") << int(Qt::Key_2) << int(MainWindow::Decisions);
     QTest::newRow("Ctrl+3 simulator") << int(Qt::Key_3) << int(MainWindow::Simulator);
+    QTest::newRow("Ctrl+4 policy") << int(Qt::Key_4) << int(MainWindow::Policy);
 }
 
 void tst_MainWindow::keyboardNavigation()

@@ -2,8 +2,11 @@
 #include "service/GatewayService.h"
 #include "ui/DecisionsPage.h"
 #include "ui/MainWindow.h"
+#include "ui/PolicyEditorPage.h"
 #include <QAction>
 #include <QLineEdit>
+#include <QPushButton>
+#include <QTabWidget>
 #include <QStandardPaths>
 #include <QTest>
 #include <QTranslator>
@@ -40,6 +43,10 @@ void tst_Translations::germanCatalogueSwitchesTheConsole()
     QVERIFY(window.statusText().contains(QLatin1String("Gateway gestoppt")));
     auto *search = window.decisionsPage()->findChild<QLineEdit *>(QStringLiteral("decisionSearch"));
     QVERIFY(search->placeholderText().startsWith(QLatin1String("Nach Aufrufer")));
+    QCOMPARE(window.pageTitle(ui::MainWindow::Policy), QStringLiteral("Richtlinie"));
+    QCOMPARE(window.policyEditorPage()->applyButton()->text(), QStringLiteral("An&wenden"));
+    QCOMPARE(window.policyEditorPage()->tabs()->tabText(ui::PolicyEditorPage::HistoryTab), QStringLiteral("Ver&lauf"));
+    QCOMPARE(window.decisionsPage()->flagButton()->text(), QStringLiteral("&Beanstanden"));
 
     QVERIFY(QCoreApplication::removeTranslator(&german));
     QTRY_COMPARE(window.pageTitle(ui::MainWindow::Decisions), QStringLiteral("Decisions"));
