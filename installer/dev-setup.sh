@@ -14,7 +14,7 @@ PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config
   qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-websockets-dev qt6-svg-dev qt6-tools-dev qt6-l10n-tools
   libqt6sql6-sqlite nlohmann-json3-dev libssl-dev libsqlite3-dev libhyperscan-dev libhttp-parser-dev
-  xvfb xauth fonts-dejavu-core curl ca-certificates python3 wrk prometheus
+  xvfb xauth fonts-dejavu-core curl ca-certificates python3 wrk prometheus poppler-utils
 )
 
 as_root() {

@@ -5,13 +5,18 @@
 #include "gateway/Gateway.h"
 #include "gateway/GatewaySnapshotLoader.h"
 #include "gateway/UnixSignalWatcher.h"
+#include "observe/OperatorLog.h"
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFutureWatcher>
+#include <QJsonArray>
+#include <QLoggingCategory>
 #include <QtConcurrent/QtConcurrentRun>
 #include <cstdio>
 
 using namespace perimeter;
+
+Q_LOGGING_CATEGORY(lcDaemon, "perimeter.perimeterd")
 
 namespace {
 
@@ -81,6 +86,16 @@ int main(int argc, char *argv[])
         return 0;
     }
 
+    // From here on every Qt log line of the process goes through the operator log (JSON or
+    // text, stderr or file); the guard writes out what is queued on every way out.
+    if (auto installed = observe::OperatorLog::install(snapshot.value()->config.logging); !installed.ok()) {
+        std::fprintf(stderr, "perimeterd: %s\n", qPrintable(installed.error().message));
+        return 1;
+    }
+    struct LogGuard {
+        ~LogGuard() { observe::OperatorLog::uninstall(); }
+    } logGuard;
+
     auto created = gateway::Gateway::create(snapshot.value());
     if (!created.ok()) {
         std::fprintf(stderr, "perimeterd: %s\n", qPrintable(created.error().message));
@@ -110,12 +125,16 @@ int main(int argc, char *argv[])
                 if (auto reloaded = gateway->reload(next.value()); !reloaded.ok())
                     next = reloaded.error();
             }
+            // Through the operator log, so that a JSON log has these too (problems name JSON
+            // pointers and credential names, never values).
             if (!next.ok()) {
-                printProblems(next.error());
-                std::fprintf(stderr, "perimeterd: reload refused; the previous configuration stays in force\n");
+                observe::OperatorLog::event(observe::OperatorLog::Level::Error, lcDaemon(), "reload_refused",
+                                            {{QStringLiteral("problems"), QJsonArray::fromStringList(config::ConfigLoader::problems(next.error()))},
+                                             {QStringLiteral("note"), QStringLiteral("the previous configuration stays in force")}});
                 return;
             }
-            std::fprintf(stderr, "perimeterd: configuration reloaded (policy version %s)\n", qPrintable(next.value()->policy->version()));
+            observe::OperatorLog::event(observe::OperatorLog::Level::Info, lcDaemon(), "config_reloaded",
+                                        {{QStringLiteral("policy_version"), next.value()->policy->version()}});
         });
         watcher->setFuture(QtConcurrent::run(loadSnapshot));
     });

@@ -7,6 +7,7 @@ class QTextStream;
 
 namespace perimeter::observe {
 class AuditStore;
+struct RetentionSettings;
 }
 
 namespace perimeter::cli {
@@ -17,6 +18,9 @@ namespace perimeter::cli {
 class AuditCommand {
 public:
     static int run(observe::AuditStore &store, const QStringList &args, QTextStream &out, QTextStream &err);
+    // With the config's retention settings: `audit archive` defaults to their archive_dir.
+    static int run(observe::AuditStore &store, const observe::RetentionSettings &retention, const QStringList &args,
+                   QTextStream &out, QTextStream &err);
     static QString usage();
 
 private:
@@ -27,6 +31,10 @@ private:
     // audit verify [--format table|json|jsonl]: exit 0 when the whole chain verifies, 1 naming
     // the first bad record (or when the store cannot be read).
     static int verify(observe::AuditStore &store, const QStringList &args, QTextStream &out, QTextStream &err);
+    // audit archive --before T [--archive-dir DIR] [--format table|json|jsonl]: retention by
+    // hand (AuditArchiver); exit 0 also when nothing was old enough.
+    static int archive(observe::AuditStore &store, const QString &defaultArchiveDir, const QStringList &args,
+                       QTextStream &out, QTextStream &err);
 };
 
 } // namespace perimeter::cli

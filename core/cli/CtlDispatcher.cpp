@@ -2,8 +2,10 @@
 #include "CtlDispatcher.h"
 #include "AuditCommand.h"
 #include "ClassifyCommand.h"
+#include "ContentCommand.h"
 #include "KeysCommand.h"
 #include "PolicyCommand.h"
+#include "RegistryCommand.h"
 #include "ReportCommand.h"
 #include "PolicySimulateCommand.h"
 #include "auth/ApiKeyStore.h"
@@ -11,6 +13,7 @@
 #include "config/DefaultConfigLocator.h"
 #include "observe/SqliteAuditStore.h"
 #include "policy/PolicyLoader.h"
+#include "registry/ModelRegistry.h"
 #include <QTextStream>
 
 namespace perimeter::cli {
@@ -36,9 +39,13 @@ QString CtlDispatcher::usage()
         "  policy validate [FILE] | show   check or show the policy\n"
         "  policy simulate [options] [FILE]  explain the decision for a payload (dry run)\n"
         "  audit list [filters]            print audit records (see 'audit --help')\n"
-        "  audit verify                    check the audit trail's hash chain\n"
+        "  audit show REQUEST_ID           one record and its decision trace\n"
+        "  audit verify [--archive DIR]    check the audit trail's hash chain\n"
+        "  audit archive --before T        archive and remove old audit records (retention)\n"
         "  report cost|audit               cost per team/caller/model/tier; audit summary\n"
         "  keys create|list|revoke         manage caller API keys\n"
+        "  content keygen FILE | show ID   the encrypted on-prem content store\n"
+        "  registry list|show|add|edit|retire|history   the on-prem model registry\n"
         "\n"
         "--config FILE defaults to the demo configuration ($PERIMETER_CONFIG overrides).\n"
         "Exit codes: 0 success, 2 bad usage or input, 1 runtime failure.\n");
@@ -97,10 +104,25 @@ int CtlDispatcher::run(const QStringList &arguments, QTextStream &out, QTextStre
         return ClassifyCommand::run(*policy.value()->classifier(), args, out, err, in);
     }
 
+    // A key is made before any configuration names it.
+    if (subcommand == QLatin1String("content") && !args.isEmpty() && args.first() == QLatin1String("keygen"))
+        return ContentCommand::keygen(args.mid(1), out, err);
+    if (subcommand == QLatin1String("content") && (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h"))) {
+        (args.isEmpty() ? err : out) << ContentCommand::usage();
+        return args.isEmpty() ? 2 : 0;
+    }
+
     auto config = config::ConfigLoader::loadFile(configPath);
     if (!config.ok()) {
         printConfigProblems(config.error(), err);
         return 2;
+    }
+    if (subcommand == QLatin1String("content")) {
+        if (args.first() != QLatin1String("show")) {
+            err << "perimeterctl content: unknown subcommand '" << args.first() << "'\n\n" << ContentCommand::usage();
+            return 2;
+        }
+        return ContentCommand::show(config.value().dataDir, config.value().contentStore, args.mid(1), out, err);
     }
     if (subcommand == QLatin1String("policy") && !args.isEmpty() && args.first() == QLatin1String("simulate"))
         return PolicySimulateCommand::run(config.value(), args.mid(1), out, err, in);
@@ -112,7 +134,7 @@ int CtlDispatcher::run(const QStringList &arguments, QTextStream &out, QTextStre
             err << "perimeterctl: " << store.error().message << '\n';
             return 1;
         }
-        return AuditCommand::run(*store.value(), args, out, err);
+        return AuditCommand::run(*store.value(), config.value().retention, args, out, err);
     }
     if (subcommand == QLatin1String("report")) {
         auto store = observe::SqliteAuditStore::open(config.value().dataDir, 1024);
@@ -120,7 +142,15 @@ int CtlDispatcher::run(const QStringList &arguments, QTextStream &out, QTextStre
             err << "perimeterctl: " << store.error().message << '\n';
             return 1;
         }
-        return ReportCommand::run(*store.value(), args, out, err);
+        return ReportCommand::run(*store.value(), &config.value().costs, args, out, err);
+    }
+    if (subcommand == QLatin1String("registry")) {
+        auto models = registry::ModelRegistry::open(config.value(), QStringLiteral("perimeterctl (seed)"));
+        if (!models.ok()) {
+            err << "perimeterctl: " << models.error().message << '\n';
+            return 1;
+        }
+        return RegistryCommand::run(config.value(), *models.value(), args, out, err);
     }
     if (subcommand == QLatin1String("keys")) {
         auto store = auth::ApiKeyStore::open(config.value().dataDir);

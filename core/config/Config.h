@@ -2,7 +2,13 @@
 #pragma once
 #include "common/Sensitivity.h"
 #include "http/HttpServerLimits.h"
+#include "observe/ContentStoreSettings.h"
+#include "observe/AlertRule.h"
 #include "observe/CostModel.h"
+#include "observe/LogSettings.h"
+#include "observe/MetricsSettings.h"
+#include "observe/SinkSettings.h"
+#include "observe/RetentionSettings.h"
 #include <QByteArray>
 #include <QList>
 #include <QString>
@@ -22,6 +28,16 @@ struct CallerConfig {
     QByteArray apiKeySha256; // 32 raw bytes (the config holds it as 64 hex digits)
 };
 
+// Where an endpoint reports its own request queue (polled with the health check). vLLM:
+// vllm:num_requests_waiting / _running; llama.cpp (--metrics): llamacpp:requests_deferred /
+// _processing; "prometheus": any exporter, metric names given.
+struct QueueMetricsConfig {
+    QString source;                       // "" = none | vllm | llamacpp | prometheus
+    QString path = QStringLiteral("/metrics"); // absolute path on the endpoint's host
+    QString waitingMetric;
+    QString runningMetric;                // "" = not reported
+};
+
 struct EndpointConfig {
     QString id;
     Tier tier = Tier::OnPrem;
@@ -32,6 +48,7 @@ struct EndpointConfig {
     int idleTimeoutMs = 60'000; // no byte from the upstream for this long: 504
     int capacity = 64;        // concurrent requests the endpoint is sized for
     QString healthPath = QStringLiteral("/models"); // relative to url
+    QueueMetricsConfig queueMetrics;
 };
 
 struct ModelConfig {
@@ -62,6 +79,7 @@ struct Config {
     QList<EndpointConfig> endpoints;
     QList<ModelConfig> models;
     QString policyPath;       // absolute, "" = default policy
+    QString shadowPolicyPath; // absolute, "" = no shadow policy
     QString credentialsDir;   // absolute, "" = <dataDir>/credentials
     AdminConfig admin;
     HealthCheckConfig healthChecks;
@@ -69,6 +87,12 @@ struct Config {
     int drainGraceSeconds = 30;
     int auditQueueCapacity = 65'536;
     observe::CostModel costs; // "costs"; without it: the built-in list prices, no on-prem rate
+    QList<observe::SinkSettings> sinks; // "sinks": residency-aware remote sinks of audit metadata
+    observe::LogSettings logging;       // "logging": perimeterd's operator log
+    observe::AlertSettings alerts;      // "alerts": rules over both tiers, webhook
+    observe::MetricsSettings metrics;   // "metrics": GET /metrics access
+    observe::RetentionSettings retention;       // "retention"; off unless audit_days is given
+    observe::ContentStoreSettings contentStore; // "content_store"; off by default
 
     const EndpointConfig *endpoint(const QString &id) const;
     const ModelConfig *model(const QString &name) const;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ConfigLoader.h"
 #include "JsonFieldReader.h"
+#include "ObservabilityConfigReader.h"
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -137,6 +138,29 @@ void readEndpoints(JsonFieldReader &root, Config &config, QStringList &problems)
             else
                 e.healthPath = *hp;
         }
+        if (const auto *qm = r.object("queue_metrics", false)) {
+            JsonFieldReader q(*qm, r.childPath("queue_metrics"), problems);
+            auto &m = e.queueMetrics;
+            m.source = q.string("source", true).value_or(QString());
+            if (m.source == QLatin1String("vllm")) {
+                m.waitingMetric = QStringLiteral("vllm:num_requests_waiting");
+                m.runningMetric = QStringLiteral("vllm:num_requests_running");
+            } else if (m.source == QLatin1String("llamacpp")) {
+                m.waitingMetric = QStringLiteral("llamacpp:requests_deferred");
+                m.runningMetric = QStringLiteral("llamacpp:requests_processing");
+            } else if (q.has("source") && m.source != QLatin1String("prometheus")) {
+                q.problem("source", QStringLiteral("must be \"vllm\", \"llamacpp\" or \"prometheus\""));
+            }
+            if (auto path = q.string("path", false)) {
+                if (!path->startsWith(QLatin1Char('/')))
+                    q.problem("path", QStringLiteral("must start with \"/\""));
+                else
+                    m.path = *path;
+            }
+            m.waitingMetric = q.string("waiting_metric", m.source == QLatin1String("prometheus")).value_or(m.waitingMetric);
+            m.runningMetric = q.string("running_metric", false).value_or(m.runningMetric);
+            q.rejectUnknownKeys({"comment"});
+        }
         r.rejectUnknownKeys({"comment"});
         config.endpoints.append(e);
     }
@@ -262,12 +286,32 @@ Result<Config> ConfigLoader::fromJson(const nlohmann::json &document, const QStr
         readModels(root, config, problems);
         if (auto policy = root.string("policy", false))
             config.policyPath = resolvePath(*policy, baseDir);
+        if (auto shadow = root.string("shadow_policy", false))
+            config.shadowPolicyPath = resolvePath(*shadow, baseDir);
         if (auto dir = root.string("credentials_dir", false))
             config.credentialsDir = resolvePath(*dir, baseDir);
         readLimits(root, config, problems);
         if (const auto *costs = root.object("costs", false))
             config.costs = observe::CostModel::fromJson(*costs, root.childPath("costs"), problems);
+        if (const auto *retention = root.object("retention", false)) {
+            JsonFieldReader r(*retention, root.childPath("retention"), problems);
+            config.retention.auditDays = int(r.integer("audit_days", true, 1, 36'500).value_or(0));
+            if (auto dir = r.string("archive_dir", false))
+                config.retention.archiveDir = resolvePath(*dir, baseDir);
+            config.retention.runEveryMinutes = int(r.integer("run_every_minutes", false, 1, 10'080).value_or(60));
+            r.rejectUnknownKeys();
+        }
+        if (const auto *content = root.object("content_store", false)) {
+            JsonFieldReader c(*content, root.childPath("content_store"), problems);
+            config.contentStore.enabled = c.boolean("enabled", false).value_or(false);
+            if (auto key = c.string("key_file", config.contentStore.enabled))
+                config.contentStore.keyFile = resolvePath(*key, baseDir);
+            config.contentStore.retentionDays = int(c.integer("retention_days", false, 1, 36'500).value_or(30));
+            config.contentStore.maxBytes = c.integer("max_bytes", false, 1024, 64 * 1024 * 1024).value_or(config.contentStore.maxBytes);
+            c.rejectUnknownKeys();
+        }
         readAdmin(root, config, problems);
+        readObservability(root, config, problems, baseDir);
         if (const auto *health = root.object("health_checks", false)) {
             JsonFieldReader h(*health, root.childPath("health_checks"), problems);
             config.healthChecks.enabled = h.boolean("enabled", false).value_or(true);
@@ -281,6 +325,8 @@ Result<Config> ConfigLoader::fromJson(const nlohmann::json &document, const QStr
     }
     if (config.credentialsDir.isEmpty() && !config.dataDir.isEmpty())
         config.credentialsDir = config.dataDir + QLatin1String("/credentials");
+    if (config.retention.archiveDir.isEmpty() && !config.dataDir.isEmpty())
+        config.retention.archiveDir = config.dataDir + QLatin1String("/archive");
     if (!problems.isEmpty())
         return Result<Config>::failure(QStringLiteral("config_invalid"), problems.join(QLatin1Char('\n')));
     return config;

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "AdminApi.h"
+#include "routing/WaitQueue.h"
 #include "Gateway.h"
 #include "GatewaySnapshotLoader.h"
+#include "RegistryAdminApi.h"
 #include "SimulationJson.h"
 #include "policy/PolicyLoader.h"
 #include <QFutureWatcher>
@@ -143,6 +145,8 @@ void AdminApi::handle(const http::HttpRequest &request, http::HttpResponder *res
         return simulate(request, responder);
     if (path == "/admin/v1/endpoints" && method == "GET")
         return endpoints(responder);
+    if (RegistryAdminApi::handle(m_gateway, this, request, responder))
+        return;
     sendError(responder, 404, QStringLiteral("not_found"), QStringLiteral("Unknown admin path or method."));
 }
 
@@ -155,8 +159,14 @@ void AdminApi::getPolicy(http::HttpResponder *responder)
     } catch (const Json::exception &) {
         document = nullptr;
     }
+    // The shadow policy (if any) only records where it would decide differently.
+    const auto snapshot = m_gateway.snapshot();
+    const Json shadow = snapshot->shadowPolicy
+        ? Json{{"version", snapshot->shadowPolicy->version().toStdString()}, {"path", snapshot->config.shadowPolicyPath.toStdString()}}
+        : Json(nullptr);
     sendJson(responder, 200, Json{{"version", policy->version().toStdString()}, {"policy", document},
-                                  {"path", m_gateway.snapshot()->config.policyPath.toStdString()}});
+                                  {"path", snapshot->config.policyPath.toStdString()}, {"shadow", shadow},
+                                  {"queue_waiting", m_gateway.context().queue ? m_gateway.context().queue->size() : 0}});
 }
 
 void AdminApi::validatePolicy(const http::HttpRequest &request, http::HttpResponder *responder)
@@ -338,7 +348,9 @@ void AdminApi::endpoints(http::HttpResponder *responder)
         list.push_back({{"id", e.id.toStdString()}, {"tier", tierName(e.tier).toStdString()}, {"url", e.url.toString().toStdString()},
                         {"available", state.isAvailable(now)}, {"circuit_open", state.isCircuitOpen(now)},
                         {"in_flight", state.inFlight()}, {"capacity", state.capacity()}, {"utilization", state.utilization()},
-                        {"latency_ewma_ms", state.latencyEwmaMs() < 0 ? Json(nullptr) : Json(state.latencyEwmaMs())}});
+                        {"latency_ewma_ms", state.latencyEwmaMs() < 0 ? Json(nullptr) : Json(state.latencyEwmaMs())},
+                        {"upstream_waiting", state.upstreamWaiting() < 0 ? Json(nullptr) : Json(state.upstreamWaiting())},
+                        {"upstream_running", state.upstreamRunning() < 0 ? Json(nullptr) : Json(state.upstreamRunning())}});
     }
     sendJson(responder, 200, Json{{"endpoints", list}});
 }

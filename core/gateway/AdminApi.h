@@ -20,6 +20,7 @@ class Gateway;
 //   POST /admin/v1/policy/rollback        {"sequence": n}: re-apply an earlier version
 //   POST /admin/v1/simulate               what-if through the real stages (no forwarding)
 //   GET  /admin/v1/endpoints              endpoint health and load
+//   /admin/v1/registry/...                the model registry (RegistryAdminApi)
 // Slow work (policy compilation, SQLite, file writes) runs on the thread pool; the answer is
 // sent from the gateway thread when it is done, so the event loop never waits.
 class AdminApi : public QObject {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 #include "GatewaySnapshot.h"
+#include "ShadowOutcome.h"
 #include "auth/Principal.h"
 #include "classify/ClassificationReport.h"
 #include "http/HttpResponder.h"
@@ -47,6 +48,14 @@ struct Exchange {
     routing::RouteDecision route;
     QSet<QString> triedEndpoints;
     int attempts = 0;
+    bool dryRun = false;           // the what-if: nothing is forwarded, queued or counted
+    // the wait queue (all permitted endpoints at capacity): ticket while waiting, then how it went
+    quint64 queueTicket = 0;
+    qint64 queuedAtMs = -1;
+    qint64 queuedMs = -1;
+    QString queueOutcome;          // dispatched | timeout | full | client_closed
+    // what the shadow policy would have decided (null without a shadow policy)
+    std::shared_ptr<const ShadowOutcome> shadow;
     // outcome
     int status = 0;
     QString decision;              // routed | rejected | failed
@@ -55,6 +64,10 @@ struct Exchange {
     QString modelServed;
     bool responseStarted = false;
     bool streamed = false;
+    // What the upstream answered, kept only for the optional on-prem content store (bounded
+    // by its max_bytes; never captured for a cloud tier).
+    QByteArray capturedResponse;
+    bool captureTruncated = false;
     qint64 tokensIn = 0;
     qint64 tokensOut = 0;
     qint64 upstreamMs = -1;

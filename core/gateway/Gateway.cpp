@@ -12,21 +12,33 @@
 #include "Pipeline.h"
 #include "PolicyStage.h"
 #include "RouteStage.h"
+#include "RoutingMetrics.h"
+#include "routing/WaitQueue.h"
 #include "auth/ApiKeyAuthenticator.h"
 #include "auth/ApiKeyStore.h"
 #include "auth/KeyStoreRefresher.h"
+#include "observe/AlertEvaluator.h"
+#include "observe/AlertEventStore.h"
 #include "observe/MetricsRegistry.h"
+#include "observe/OperatorLog.h"
+#include "observe/RemoteSink.h"
+#include "observe/WebhookNotifier.h"
 #include "observe/SqliteAuditStore.h"
+#include "observe/StorageServices.h"
 #include "policy/PolicyLoader.h"
 #include "policy/PolicyVersionStore.h"
+#include "registry/ModelRegistry.h"
+#include "registry/RegistryRefresher.h"
 #include "upstream/UpstreamClient.h"
 #include <QDir>
+#include <openssl/crypto.h>
 #include <QLoggingCategory>
 #include <QFutureWatcher>
 #include <QUuid>
 #include <QtConcurrent/QtConcurrentRun>
 
 Q_LOGGING_CATEGORY(lcGateway, "perimeter.gateway")
+Q_LOGGING_CATEGORY(lcAlerts, "perimeter.alerts")
 
 namespace perimeter::gateway {
 
@@ -76,8 +88,59 @@ Gateway::~Gateway()
     m_server = nullptr;
     delete m_pipeline;
     m_pipeline = nullptr;
+    // Sinks spool what they still hold (replayed at the next start); alerts stop evaluating.
+    m_context.sinks.clear();
+    m_sinks.clear();
+    m_context.alerts = nullptr;
+    delete m_alerts;
+    m_alerts = nullptr;
     if (m_audit)
         m_audit->flush();
+}
+
+Status Gateway::startObservers()
+{
+    const auto &config = m_snapshot->config;
+    for (const auto &settings : config.sinks) {
+        auto sink = observe::RemoteSink::create(settings, m_snapshot->sinkCredentials.value(settings.id), m_metrics.get());
+        if (!sink.ok())
+            return sink.error();
+        m_context.sinks.append(sink.value().get());
+        m_sinks.push_back(std::move(sink).value());
+    }
+    auto alertStore = observe::AlertEventStore::open(config.dataDir);
+    if (!alertStore.ok())
+        return alertStore.error();
+    m_alertStore = std::move(alertStore).value();
+    if (!config.alerts.webhook.url.isEmpty())
+        m_webhook = std::make_unique<observe::WebhookNotifier>(config.alerts.webhook, m_snapshot->webhookCredential);
+    m_alerts = new observe::AlertEvaluator(config.alerts, m_metrics.get(), {}, this);
+    connect(m_alerts, &observe::AlertEvaluator::alertEvent, this, &Gateway::onAlertEvent);
+    m_context.alerts = m_alerts;
+    m_alerts->start();
+    return Ok{};
+}
+
+void Gateway::onAlertEvent(const observe::AlertEvent &event)
+{
+    const bool firing = event.state == observe::AlertEvent::State::Firing;
+    observe::OperatorLog::event(firing ? observe::OperatorLog::Level::Warning : observe::OperatorLog::Level::Info, lcAlerts(),
+                                firing ? "alert_fired" : "alert_resolved", event.toJson());
+    m_alertStore->append(event);
+    if (m_webhook)
+        m_webhook->notify(event);
+    Q_EMIT alertEvent(event);
+}
+
+bool Gateway::metricsAuthorized(const http::HttpRequest &request) const
+{
+    if (!m_snapshot->config.metrics.requireAdminToken)
+        return true;
+    // Constant-time comparison of the whole header value, as the admin API does.
+    const QByteArray expected = QByteArrayLiteral("Bearer ") + m_snapshot->adminToken;
+    const QByteArray given = request.header("authorization");
+    return request.headerCount("authorization") == 1 && !m_snapshot->adminToken.isEmpty() && given.size() == expected.size()
+           && CRYPTO_memcmp(given.constData(), expected.constData(), size_t(expected.size())) == 0;
 }
 
 Result<std::unique_ptr<Gateway>> Gateway::create(std::shared_ptr<const GatewaySnapshot> snapshot)
@@ -92,6 +155,14 @@ Result<std::unique_ptr<Gateway>> Gateway::create(std::shared_ptr<const GatewaySn
     if (!audit.ok())
         return audit.error();
     gateway->m_audit = std::move(audit).value();
+    auto storage = observe::StorageServices::start(
+        static_cast<observe::SqliteAuditStore &>(*gateway->m_audit),
+        {config.dataDir, config.retention, config.contentStore, config.costs.measuredVolumeSettings()});
+    if (!storage.ok())
+        return storage.error();
+    gateway->m_storage = std::move(storage).value();
+    gateway->m_context.content = gateway->m_storage->content();
+    gateway->m_context.measuredVolume = gateway->m_storage->measuredVolume();
 
     auto keyStore = auth::ApiKeyStore::open(config.dataDir);
     if (!keyStore.ok())
@@ -106,12 +177,37 @@ Result<std::unique_ptr<Gateway>> Gateway::create(std::shared_ptr<const GatewaySn
                                                            auth::KeyStoreRefresher::kDefaultIntervalMs, gateway.get());
     gateway->m_keyRefresher->start();
 
+    // Like the keys: the registry is seeded and read once before listening, then followed
+    // off this thread (RegistryRefresher).
+    auto registry = registry::ModelRegistry::open(config, QStringLiteral("perimeterd (seed)"));
+    if (!registry.ok())
+        return registry.error();
+    gateway->m_registry = registry.value();
+    auto revision = gateway->m_registry->revision();
+    auto records = gateway->m_registry->list();
+    if (!revision.ok() || !records.ok())
+        return !revision.ok() ? revision.error() : records.error();
+    gateway->m_snapshot = GatewaySnapshotLoader::withRegistry(*snapshot, records.value());
+    gateway->m_registryRefresher = new registry::RegistryRefresher(gateway->m_registry, revision.value(),
+                                                                   registry::RegistryRefresher::kDefaultIntervalMs, gateway.get());
+    connect(gateway->m_registryRefresher, &registry::RegistryRefresher::changed, gateway.get(),
+            [g = gateway.get()](const QList<registry::ModelRecord> &changed, qint64) { g->applyRegistry(changed); });
+    connect(gateway->m_registryRefresher, &registry::RegistryRefresher::refreshFailed, gateway.get(), [](const QString &message) {
+        qCWarning(lcGateway, "model registry not readable; the models in force stay: %s", qPrintable(message));
+    });
+    gateway->m_registryRefresher->start();
+
     gateway->m_upstream = new upstream::UpstreamClient(gateway.get());
     gateway->m_metrics = std::make_unique<observe::MetricsRegistry>();
     gateway->m_context.audit = gateway->m_audit.get();
     gateway->m_context.metrics = gateway->m_metrics.get();
+    if (auto observers = gateway->startObservers(); !observers.ok())
+        return observers.error();
     gateway->m_context.authenticator = gateway->m_authenticator.get();
     gateway->m_context.upstream = gateway->m_upstream;
+    gateway->m_routingMetrics = std::make_unique<RoutingMetrics>();
+    gateway->m_context.routingMetrics = gateway->m_routingMetrics.get();
+    gateway->m_context.queue = new routing::WaitQueue(gateway.get());
     for (const auto &e : config.endpoints)
         gateway->m_context.endpoints.insert(e.id, routing::EndpointState(e.id, e.capacity));
 
@@ -231,6 +327,18 @@ void Gateway::onPolicyFileChanged()
     });
 }
 
+void Gateway::refreshRegistry()
+{
+    if (m_registryRefresher)
+        m_registryRefresher->refreshNow();
+}
+
+void Gateway::applyRegistry(const QList<registry::ModelRecord> &records)
+{
+    m_snapshot = GatewaySnapshotLoader::withRegistry(*m_snapshot, records);
+    qCInfo(lcGateway, "model registry changed; %d model(s) served", int(m_snapshot->config.models.size()));
+}
+
 int Gateway::requestsInProgress() const
 {
     return m_server ? m_server->requestsInProgress() : 0;
@@ -245,8 +353,26 @@ Status Gateway::reload(std::shared_ptr<const GatewaySnapshot> snapshot)
         problems.append(QStringLiteral("/listen: changing the listen address needs a restart"));
     if (next.dataDir != now.dataDir)
         problems.append(QStringLiteral("/data_dir: changing the data directory needs a restart"));
+    // Refused rather than half-applied: an admin who switches the content store off must not
+    // find it still storing.
+    const auto &cs = next.contentStore;
+    if (cs.enabled != now.contentStore.enabled || cs.keyFile != now.contentStore.keyFile
+        || cs.retentionDays != now.contentStore.retentionDays || cs.maxBytes != now.contentStore.maxBytes)
+        problems.append(QStringLiteral("/content_store: changing the content store needs a restart"));
+    if (next.retention.auditDays != now.retention.auditDays || next.retention.archiveDir != now.retention.archiveDir
+        || next.retention.runEveryMinutes != now.retention.runEveryMinutes)
+        problems.append(QStringLiteral("/retention: changing audit retention needs a restart"));
+    // Sinks own threads and spools, the log is installed once per process: restart for those.
+    if (next.sinks != now.sinks || snapshot->sinkCredentials != m_snapshot->sinkCredentials)
+        problems.append(QStringLiteral("/sinks: changing remote sinks needs a restart"));
+    if (next.alerts.webhook != now.alerts.webhook || snapshot->webhookCredential != m_snapshot->webhookCredential)
+        problems.append(QStringLiteral("/alerts/webhook: changing the alert webhook needs a restart"));
+    if (next.logging != now.logging)
+        problems.append(QStringLiteral("/logging: changing the operator log needs a restart"));
     if (!problems.isEmpty())
         return Error{QStringLiteral("reload_refused"), problems.join(QLatin1Char('\n'))};
+    if (next.alerts != now.alerts && m_alerts)
+        m_alerts->setSettings(next.alerts);
 
     // Endpoint state (in-flight counts, circuit breakers) carries over for endpoints that stay.
     QHash<QString, routing::EndpointState> endpoints;
@@ -262,9 +388,11 @@ Status Gateway::reload(std::shared_ptr<const GatewaySnapshot> snapshot)
             endpoints.insert(it.key(), it.value());
     }
     m_context.endpoints = endpoints;
+    if (m_context.queue->size() > 0) // capacities may have grown
+        QMetaObject::invokeMethod(m_context.queue, &routing::WaitQueue::pump, Qt::QueuedConnection);
     m_authenticator->setConfiguredKeys(configuredKeys(next));
     m_server->setLimits(next.http);
-    m_snapshot = std::move(snapshot);
+    m_snapshot = GatewaySnapshotLoader::withRegistry(*snapshot, m_snapshot->registryModels);
     watchPolicyFile();
     qCInfo(lcGateway, "configuration reloaded; policy version %s", qPrintable(m_snapshot->policy->version()));
     return Ok{};
@@ -278,6 +406,8 @@ void Gateway::drain(int graceMs)
     qCInfo(lcGateway, "draining: %d request(s) in flight, grace %d ms", requestsInProgress(), graceMs);
     if (m_keyRefresher)
         m_keyRefresher->stop();
+    if (m_registryRefresher)
+        m_registryRefresher->stop();
     m_health->stop();
     m_drainTimer.start(qMax(0, graceMs));
     if (m_admin)
@@ -321,13 +451,23 @@ void Gateway::handle(const http::HttpRequest &request, http::HttpResponder *resp
     const QByteArray &path = request.path;
     // Probes are answered without a record: load balancers call them every few seconds.
     if (path == "/metrics") {
+        if (!metricsAuthorized(request)) {
+            http::HttpHeaders headers{{QByteArrayLiteral("x-perimeter-request-id"), newRequestId().toLatin1()},
+                                      {QByteArrayLiteral("content-type"), QByteArrayLiteral("application/json")},
+                                      {QByteArrayLiteral("www-authenticate"), QByteArrayLiteral("Bearer")}};
+            responder->send(401, headers, QByteArrayLiteral("{\"error\":{\"message\":\"Admin token required for /metrics.\",\"code\":\"unauthenticated\"}}"));
+            return;
+        }
         // Audit counters and in-flight are sampled at scrape time: nothing to do per request.
         if (const auto *sqlite = dynamic_cast<const observe::SqliteAuditStore *>(m_audit.get()))
             m_metrics->setAuditCounters(sqlite->droppedCount(), sqlite->writeFailureCount());
         m_metrics->setInFlight(qMax(0, requestsInProgress() - 1)); // not counting this scrape
+        m_routingMetrics->setQueueWaiting(m_context.queue->size());
         http::HttpHeaders headers{{QByteArrayLiteral("x-perimeter-request-id"), newRequestId().toLatin1()},
                                   {QByteArrayLiteral("content-type"), observe::MetricsRegistry::contentType()}};
-        responder->send(200, headers, m_metrics->renderPrometheus());
+        QByteArray exposition = m_metrics->renderPrometheus();
+        m_routingMetrics->render(exposition);
+        responder->send(200, headers, exposition);
         return;
     }
     if (path == "/healthz") {

@@ -5,20 +5,25 @@
 #include "GatewaySnapshot.h"
 #include "common/Result.h"
 #include "http/HttpServer.h"
+#include "observe/AlertEvent.h"
 #include <QFileSystemWatcher>
 #include <QObject>
 #include <QTimer>
 #include <atomic>
 #include <memory>
+#include <vector>
 
-namespace perimeter::observe { class AuditStore; }
+namespace perimeter::observe { class AuditStore; class AlertEvaluator; class AlertEventStore; class RemoteSink; class WebhookNotifier; }
+namespace perimeter::observe { class StorageServices; }
 namespace perimeter::auth { class ApiKeyAuthenticator; class ApiKeyStore; class KeyStoreRefresher; }
 namespace perimeter::upstream { class UpstreamClient; }
+namespace perimeter::registry { class ModelRegistry; class RegistryRefresher; }
 
 namespace perimeter::gateway {
 
 class AdminApi;
 class HealthChecker;
+class RoutingMetrics;
 class Pipeline;
 struct Exchange;
 
@@ -45,6 +50,11 @@ public:
     // finish under the policy they started with.
     void applyPolicy(std::shared_ptr<const policy::Policy> policy);
     GatewayContext &context() { return m_context; }
+    // The model registry under data_dir (thread-safe; its calls block, so run them off this
+    // thread). Changes written anywhere reach new requests within the refresher's interval;
+    // refreshRegistry() asks at once (after a change made through this process).
+    std::shared_ptr<registry::ModelRegistry> modelRegistry() const { return m_registry; }
+    void refreshRegistry();
     // Empty when the admin API is off.
     QString adminUrl() const;
 
@@ -63,6 +73,8 @@ public:
 
 Q_SIGNALS:
     void stopped();
+    // An alert rule fired or resolved (already logged, stored and sent to the webhook).
+    void alertEvent(const perimeter::observe::AlertEvent &event);
 
 private:
     explicit Gateway(std::shared_ptr<const GatewaySnapshot> snapshot);
@@ -74,13 +86,22 @@ private:
                          http::HttpHeaders &headers, QByteArray &body);
     std::shared_ptr<Exchange> newExchange(const http::HttpRequest &request, http::HttpResponder *responder);
     void finishDrain();
+    Status startObservers();
+    void onAlertEvent(const observe::AlertEvent &event);
+    bool metricsAuthorized(const http::HttpRequest &request) const;
     void watchPolicyFile();
     void onPolicyFileChanged();
+    void applyRegistry(const QList<registry::ModelRecord> &records);
 
     std::shared_ptr<const GatewaySnapshot> m_snapshot;
     GatewayContext m_context;
     std::unique_ptr<observe::AuditStore> m_audit;
+    std::unique_ptr<observe::StorageServices> m_storage; // retention, content store, measured volume
     std::unique_ptr<observe::MetricsRegistry> m_metrics;
+    std::vector<std::unique_ptr<observe::RemoteSink>> m_sinks;
+    std::unique_ptr<observe::AlertEventStore> m_alertStore;
+    std::unique_ptr<observe::WebhookNotifier> m_webhook;
+    observe::AlertEvaluator *m_alerts = nullptr;
     std::shared_ptr<auth::ApiKeyStore> m_keyStore;
     std::shared_ptr<auth::ApiKeyAuthenticator> m_authenticator;
     auth::KeyStoreRefresher *m_keyRefresher = nullptr;
@@ -89,7 +110,10 @@ private:
     Pipeline *m_pipeline = nullptr;
     AdminApi *m_admin = nullptr;
     HealthChecker *m_health = nullptr;
+    std::unique_ptr<RoutingMetrics> m_routingMetrics;
     QFileSystemWatcher *m_policyWatcher = nullptr;
+    std::shared_ptr<registry::ModelRegistry> m_registry;
+    registry::RegistryRefresher *m_registryRefresher = nullptr;
     QTimer m_drainTimer;
     bool m_draining = false;
     bool m_stopped = false;

@@ -13,6 +13,8 @@ public:
     static Result<std::shared_ptr<const GatewaySnapshot>> fromConfig(config::Config config);
     // The same snapshot with another (already validated) policy.
     static std::shared_ptr<const GatewaySnapshot> withPolicy(const GatewaySnapshot &current, std::shared_ptr<const policy::Policy> policy);
+    // The same snapshot serving the config's models overlaid with these registry records.
+    static std::shared_ptr<const GatewaySnapshot> withRegistry(const GatewaySnapshot &current, QList<registry::ModelRecord> records);
 };
 
 } // namespace perimeter::gateway

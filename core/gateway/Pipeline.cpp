@@ -1,8 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "Pipeline.h"
 #include "ApiError.h"
+#include "DecisionTrace.h"
+#include "RoutingMetrics.h"
+#include "routing/WaitQueue.h"
 #include "observe/AuditStore.h"
+#include "observe/ContentStore.h"
+#include "observe/MeasuredVolume.h"
 #include "observe/MetricsRegistry.h"
+#include "observe/AlertEvaluator.h"
+#include "observe/RemoteSink.h"
+#include "observe/SinkRecordFormat.h"
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcPipeline, "perimeter.pipeline")
@@ -96,6 +104,10 @@ void Pipeline::finish(const std::shared_ptr<Exchange> &exchange)
         return;
     exchange->finished = true;
     exchange->body = nlohmann::json(); // release the payload as early as possible
+    if (exchange->queueTicket != 0 && m_context.queue) {
+        m_context.queue->remove(exchange->queueTicket);
+        exchange->queueTicket = 0;
+    }
 
     observe::AuditRecord r;
     r.requestId = exchange->requestId;
@@ -123,12 +135,40 @@ void Pipeline::finish(const std::shared_ptr<Exchange> &exchange)
     r.upstreamMs = exchange->upstreamMs;
     r.ttftMs = exchange->ttftMs;
     r.streamed = exchange->streamed;
-    if (exchange->snapshot)
-        exchange->snapshot->config.costs.apply(r);
+    if (exchange->snapshot) {
+        const auto measured = m_context.measuredVolume ? m_context.measuredVolume->current() : nullptr;
+        exchange->snapshot->config.costs.apply(r, measured.get());
+    }
+    // The optional content store keeps on-prem content only (ContentStore.h): the writer
+    // thread encrypts it, nothing here touches the disk.
+    if (m_context.content && exchange->hasTier() && exchange->route.tier == Tier::OnPrem && !exchange->dryRun) {
+        observe::ContentRecord content;
+        content.requestId = r.requestId;
+        content.ts = r.ts;
+        content.tier = r.tier;
+        content.model = r.modelServed.isEmpty() ? r.modelRequested : r.modelServed;
+        content.streamed = exchange->streamed;
+        content.request = exchange->request.body;
+        content.response = std::move(exchange->capturedResponse);
+        content.responseTruncated = exchange->captureTruncated;
+        m_context.content->append(std::move(content));
+    }
+    r.decisionTrace = DecisionTrace::toBytes(*exchange);
+    if (exchange->shadow && m_context.routingMetrics)
+        m_context.routingMetrics->shadowEvaluated(exchange->shadow->differences);
     if (m_context.metrics) {
         m_context.metrics->recordRequest(r);
         for (auto it = exchange->stageNs.cbegin(); it != exchange->stageNs.cend(); ++it)
             m_context.metrics->recordStageNs(it.key(), it.value());
+    }
+    if (m_context.alerts)
+        m_context.alerts->record(r);
+    if (!m_context.sinks.isEmpty()) {
+        // Sanitized once, shared by every sink (implicitly shared QByteArray).
+        const bool modelConfigured = exchange->snapshot && exchange->snapshot->config.model(r.modelRequested);
+        const QByteArray line = observe::SinkRecordFormat::toJsonLine(r, modelConfigured);
+        for (observe::RemoteSink *sink : std::as_const(m_context.sinks))
+            sink->append(line);
     }
     if (m_context.audit && !m_context.audit->append(std::move(r))) {
         ++m_context.auditDropped;

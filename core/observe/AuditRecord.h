@@ -39,6 +39,11 @@ struct AuditRecord {
     // other tier has no price for it or the request never reached a tier.
     std::optional<double> costCounterfactual;
 
+    // The routing decision trace (JSON; types, counts, scores and endpoint load, never payload
+    // or finding values). Stored beside the record in decision_traces, by request id, in the
+    // same transaction; not a contract column and not part of the hash chain.
+    QByteArray decisionTrace;
+
     // Set by the store when a record is read back: the tamper-evident chain (SHA-256, hex).
     // Ignored by append(); the writer computes them in commit order.
     QString prevHash;

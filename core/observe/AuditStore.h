@@ -36,6 +36,7 @@ struct ChainVerification {
     QString firstBadRequestId;     // "" when the record itself is missing
     QString detail;                // human-readable, names fields/ids only, never content
     QString headHash;              // hash of the last record: anchor it elsewhere to detect truncation by someone who also rewrites the head
+    QString baseHash;              // where the live chain starts: genesis, or the anchor of the last archive (ChainAnchor.h)
 };
 
 QString chainProblemName(ChainVerification::Problem problem);
@@ -83,6 +84,13 @@ public:
     virtual Result<ChainVerification> verify() const = 0;
     // Blocking; sums per group in the store (SQL GROUP BY), rows ordered by key then currency.
     virtual Result<QList<AuditAggregateRow>> aggregate(const AuditAggregateQuery &query) const = 0;
+    // Blocking; the decision trace stored with a request's record (JSON), nullopt when there
+    // is none (unknown request, or a record written before traces existed).
+    virtual Result<std::optional<QByteArray>> decisionTrace(const QString &requestId) const
+    {
+        Q_UNUSED(requestId);
+        return Error{QStringLiteral("not_supported"), QStringLiteral("this audit store keeps no decision traces")};
+    }
 };
 
 } // namespace perimeter::observe

@@ -66,7 +66,10 @@ MetricsRegistry::MetricsRegistry()
                    Type::Gauge, {"endpoint", "tier"}),
       m_auditDropped("perimeter_audit_records_dropped_total", "Audit records refused because the audit queue was full.", Type::Counter, {}),
       m_auditWriteFailures("perimeter_audit_write_failures_total", "Audit records accepted but not stored by the audit writer.", Type::Counter, {}),
-      m_alertFiring("perimeter_alert_firing", "Whether an alert rule is firing (1) or not (0).", Type::Gauge, {"rule"})
+      m_alertFiring("perimeter_alert_firing", "Whether an alert rule is firing (1) or not (0).", Type::Gauge, {"rule"}),
+      m_sinkRecords("perimeter_sink_records_total", "Audit metadata records handled by a remote sink, by sink and outcome (delivered, spooled, dropped_spool_full, dropped_queue_full).",
+                    Type::Counter, {"sink", "outcome"}),
+      m_sinkSpoolBytes("perimeter_sink_spool_bytes", "Bytes of undelivered batches in a remote sink's on-disk spool.", Type::Gauge, {"sink"})
 {
 }
 
@@ -120,13 +123,23 @@ void MetricsRegistry::setAlertFiring(QStringView rule, bool firing)
     m_alertFiring.set({rule}, firing ? 1.0 : 0.0);
 }
 
+void MetricsRegistry::recordSinkRecords(QStringView sink, QStringView outcome, double records)
+{
+    m_sinkRecords.add({sink, outcome}, records);
+}
+
+void MetricsRegistry::setSinkSpoolBytes(QStringView sink, qint64 bytes)
+{
+    m_sinkSpoolBytes.set({sink}, double(bytes));
+}
+
 QByteArray MetricsRegistry::renderPrometheus() const
 {
     QByteArray out;
     out.reserve(16384);
     for (const MetricFamily *f : {&m_requests, &m_errors, &m_requestDuration, &m_ttft, &m_upstreamDuration, &m_tokens,
                                   &m_cost, &m_counterfactual, &m_inFlight, &m_stageDuration, &m_endpointUp,
-                                  &m_auditDropped, &m_auditWriteFailures, &m_alertFiring})
+                                  &m_auditDropped, &m_auditWriteFailures, &m_alertFiring, &m_sinkRecords, &m_sinkSpoolBytes})
         f->render(out);
     return out;
 }

@@ -35,6 +35,10 @@ public:
     void setAuditCounters(quint64 dropped, quint64 writeFailures);
     // A fire/resolve state per alert rule, for the alert evaluator.
     void setAlertFiring(QStringView rule, bool firing);
+    // Remote sinks (RemoteSink): records by outcome (delivered, spooled, dropped_spool_full,
+    // dropped_queue_full) and the size of each sink's on-disk spool; thread-safe like the rest.
+    void recordSinkRecords(QStringView sink, QStringView outcome, double records);
+    void setSinkSpoolBytes(QStringView sink, qint64 bytes);
 
     // Text exposition format 0.0.4 (Content-Type: text/plain; version=0.0.4; charset=utf-8).
     QByteArray renderPrometheus() const;
@@ -62,6 +66,8 @@ private:
     MetricFamily m_auditDropped;
     MetricFamily m_auditWriteFailures;
     MetricFamily m_alertFiring;
+    MetricFamily m_sinkRecords;
+    MetricFamily m_sinkSpoolBytes;
 };
 
 } // namespace perimeter::observe

@@ -2,6 +2,7 @@
 #include "SqliteAuditStore.h"
 #include "AuditChain.h"
 #include "AuditRecordJson.h"
+#include "ChainAnchor.h"
 
 #include <QDir>
 #include <QFile>
@@ -144,6 +145,18 @@ Status writeChainHead(QSqlDatabase &db, const ChainHead &head)
 Result<AuditRecord> readRecord(const QSqlQuery &q, int offset = 0);
 Status chainExistingRecords(QSqlDatabase &db);
 
+// The covering index of report::SqliteAuditAnalytics (dashboard series and breakdowns): every
+// column those queries filter or sum, led by ts_ms, so a period is one index range scan and
+// never touches the (wide: hashes, findings) table rows. IF NOT EXISTS: added to files of any
+// version on open; best effort, since a read-only copy still opens (its reports are slower).
+void ensureReportIndex(QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    q.exec(QStringLiteral("CREATE INDEX IF NOT EXISTS audit_records_report ON audit_records (ts_ms, tier, decision, "
+                          "sensitivity, team, caller, model_served, model_requested, endpoint_id, endpoint_path, reason, "
+                          "latency_ms, tokens_in, tokens_out, cost_amount, cost_currency, cost_counterfactual)"));
+}
+
 Status migrate(QSqlDatabase &db)
 {
     QSqlQuery q(db);
@@ -152,6 +165,7 @@ Status migrate(QSqlDatabase &db)
     if (q.exec(QStringLiteral("SELECT version FROM schema_version")) && q.next()
         && q.value(0).toInt() == SqliteAuditStore::kSchemaVersion) {
         q.finish();
+        ensureReportIndex(db);
         return Ok{};
     }
     q.finish();
@@ -237,6 +251,7 @@ Status migrate(QSqlDatabase &db)
     q.finish();
     if (auto s = commit(db); !s)
         return fail(s.error());
+    ensureReportIndex(db);
     return Ok{};
 }
 
@@ -530,6 +545,14 @@ void SqliteAuditStore::writerLoop(const QString &connectionName)
             const bool prepared = insert.prepare(QStringLiteral("INSERT INTO audit_records (%1, %2) VALUES (%3)")
                                                      .arg(kColumns, kChainColumns,
                                                           QStringLiteral("?, ").repeated(kColumnCount + 1) + QStringLiteral("?")));
+            // Decision traces live beside the records (not in the chain, not contract columns);
+            // a file that cannot take the table still records, without traces.
+            QSqlQuery traceInsert(db);
+            if (QSqlQuery create(db); !create.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS decision_traces (request_id TEXT PRIMARY KEY, trace_json TEXT NOT NULL)"))
+                || !traceInsert.prepare(QStringLiteral("INSERT INTO decision_traces (request_id, trace_json) VALUES (?, ?)")))
+                qWarning("audit writer: decision traces will not be stored: %s", qUtf8Printable(traceInsert.lastError().text()));
+            else
+                m_traceInsert = &traceInsert;
             {
                 std::lock_guard lock(m_mutex);
                 if (!prepared)
@@ -572,6 +595,8 @@ void SqliteAuditStore::writerLoop(const QString &connectionName)
             }
             insert.finish();
             insert = QSqlQuery();
+            m_traceInsert = nullptr;
+            traceInsert = QSqlQuery();
             db.close();
         }
     }
@@ -615,6 +640,14 @@ qsizetype SqliteAuditStore::writeBatch(QSqlDatabase &db, QSqlQuery &insert, std:
         tail.lastHash = hash;
         tail.lastId = insert.lastInsertId().toLongLong();
         ++tail.recordCount;
+        if (m_traceInsert && !record.decisionTrace.isEmpty()) {
+            m_traceInsert->addBindValue(record.requestId);
+            m_traceInsert->addBindValue(QString::fromUtf8(record.decisionTrace));
+            // The record itself is stored; a lost trace is reported, never a lost record.
+            if (!m_traceInsert->exec())
+                qWarning("audit writer: decision trace of %s not stored: %s", qUtf8Printable(record.requestId),
+                         qUtf8Printable(m_traceInsert->lastError().text()));
+        }
     }
     insert.finish();
     if (auto written = writeChainHead(db, tail); !written) {
@@ -732,6 +765,15 @@ Result<ChainVerification> SqliteAuditStore::verify() const
         return v;
     };
 
+    // Retention moves the oldest records to archives: the live chain then starts at the last
+    // chain anchor, and the anchors must agree with the head (ChainAnchor.h).
+    v.baseHash = QString::fromLatin1(head.baseHash);
+    auto anchors = ChainAnchorTable::readAll(m_readDb);
+    if (!anchors)
+        return anchors.error();
+    if (const QString problem = ChainAnchorTable::checkAgainstBase(anchors.value(), head.baseHash); !problem.isEmpty())
+        return fail(ChainVerification::Problem::Altered, -1, QString(), problem);
+
     QSqlQuery q(m_readDb);
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral("SELECT id, %1, %2 FROM audit_records ORDER BY id").arg(kColumns, kChainColumns)))
@@ -807,6 +849,50 @@ Result<ChainVerification> SqliteAuditStore::verify() const
     }
     v.headHash = QString::fromLatin1(expected);
     return v;
+}
+
+Result<QList<std::pair<qint64, AuditRecord>>> SqliteAuditStore::chainSegment(qint64 afterId, int limit) const
+{
+    std::lock_guard lock(m_readMutex);
+    QSqlQuery q(m_readDb);
+    q.setForwardOnly(true);
+    if (!q.prepare(QStringLiteral("SELECT id, %1, %2 FROM audit_records WHERE id > ? ORDER BY id LIMIT ?").arg(kColumns, kChainColumns)))
+        return storageError(QStringLiteral("audit query failed"), q.lastError());
+    q.addBindValue(afterId);
+    q.addBindValue(limit);
+    if (!q.exec())
+        return storageError(QStringLiteral("audit query failed"), q.lastError());
+    QList<std::pair<qint64, AuditRecord>> records;
+    while (q.next()) {
+        auto record = readRecord(q, 1);
+        if (!record)
+            return record.error();
+        record.value().prevHash = q.value(1 + kColumnCount).toString();
+        record.value().hash = q.value(2 + kColumnCount).toString();
+        records.append({q.value(0).toLongLong(), std::move(record).value()});
+    }
+    return records;
+}
+
+Result<std::optional<QByteArray>> SqliteAuditStore::decisionTrace(const QString &requestId) const
+{
+    std::lock_guard lock(m_readMutex);
+    QSqlQuery q(m_readDb);
+    q.setForwardOnly(true);
+    // A trail written before traces existed has no table yet: that is "no trace", not an error.
+    if (!q.exec(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'decision_traces'")))
+        return storageError(QStringLiteral("decision trace query failed"), q.lastError());
+    if (!q.next())
+        return std::optional<QByteArray>();
+    q.finish();
+    if (!q.prepare(QStringLiteral("SELECT trace_json FROM decision_traces WHERE request_id = ?")))
+        return storageError(QStringLiteral("decision trace query failed"), q.lastError());
+    q.addBindValue(requestId);
+    if (!q.exec())
+        return storageError(QStringLiteral("decision trace query failed"), q.lastError());
+    if (!q.next())
+        return std::optional<QByteArray>();
+    return std::optional<QByteArray>(q.value(0).toString().toUtf8());
 }
 
 Result<QList<AuditAggregateRow>> SqliteAuditStore::aggregate(const AuditAggregateQuery &query) const

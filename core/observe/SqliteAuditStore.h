@@ -45,6 +45,11 @@ public:
     Result<QList<AuditRecord>> query(const AuditQuery &query) const override;
     Result<ChainVerification> verify() const override;
     Result<QList<AuditAggregateRow>> aggregate(const AuditAggregateQuery &query) const override;
+    Result<std::optional<QByteArray>> decisionTrace(const QString &requestId) const override;
+
+    // Blocking, for retention (AuditArchiver): up to limit records with row id > afterId in
+    // chain (row id) order, each with its row id and its prev_hash/hash as stored.
+    Result<QList<std::pair<qint64, AuditRecord>>> chainSegment(qint64 afterId, int limit) const;
 
     QString databasePath() const { return m_path; }
     int queueCapacity() const { return m_capacity; }
@@ -61,6 +66,9 @@ private:
     void writerLoop(const QString &connectionName);
     // Returns how many of the batch could not be stored.
     qsizetype writeBatch(QSqlDatabase &db, QSqlQuery &insert, std::deque<AuditRecord> &batch, QString *errorMessage);
+    // decision_traces(request_id PRIMARY KEY, trace_json): written by the writer in the
+    // record's transaction; prepared once, invalid when the table cannot be created.
+    QSqlQuery *m_traceInsert = nullptr;
 
     const QString m_path;
     const int m_capacity;

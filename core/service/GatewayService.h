@@ -1,10 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 #include "AuditQueryResult.h"
+#include "DecisionTraceResult.h"
 #include "GatewayStats.h"
+#include "PolicyResults.h"
+#include "RegistryResults.h"
+#include "ReviewResult.h"
 #include "gateway/DecisionSimulator.h"
 #include "gateway/GatewaySnapshot.h"
+#include "observe/AlertEvent.h"
 #include "observe/AuditStore.h"
+#include "report/ReportExportJob.h"
 #include <QElapsedTimer>
 #include <QFuture>
 #include <QObject>
@@ -14,6 +20,8 @@ class QThread;
 class QTimer;
 
 namespace perimeter::gateway { class Gateway; }
+
+namespace perimeter::report { class SqliteAuditAnalytics; }
 
 namespace perimeter::service {
 
@@ -52,6 +60,50 @@ public:
     // Reads the audit trail of the running (or last started) gateway off the calling thread.
     QFuture<AuditQueryResult> queryAudit(const observe::AuditQuery &query) const;
 
+    // Dashboard queries (series, breakdowns, top rejections) over the running (or last
+    // started) gateway's trail, through a read-only connection; null before the first start.
+    // Every call blocks: run them off the UI thread (QtConcurrent::run). docs/reports.md.
+    std::shared_ptr<const report::AuditAnalytics> analytics() const;
+    // Starts exporting an audit report (csv, json, pdf) on a worker thread and returns the job
+    // (owned by `parent`, else by this service): connect its progressChanged / succeeded /
+    // failed / cancelled signals, call cancel() to stop it. Without a trail the job fails.
+    report::ReportExportJob *exportReport(const report::ExportRequest &request, QObject *parent = nullptr);
+    // One request's record and the decision trace stored with it, read off the calling thread
+    // (never the gateway's): the same data as `perimeterctl audit show`.
+    QFuture<DecisionTraceResult> decisionTrace(const QString &requestId) const;
+
+    // Policy editing, all through the core policy API (PolicyLoader, PolicyVersionStore,
+    // Gateway::applyPolicy). The canonical JSON of the active policy (empty before a start).
+    QByteArray activePolicyJson() const;
+    // Validates a document off the calling thread; nothing is applied.
+    QFuture<PolicyValidation> validatePolicy(const QByteArray &document) const;
+    // Validates, writes the configuration's policy file atomically, records the version in
+    // <data_dir>/policy.db (after the policy it replaces, so that one can be rolled back to)
+    // and applies it to new requests. policyApplyFinished(id, result) follows; an invalid
+    // policy is refused whole with every problem, and the active one stays in force.
+    quint64 applyPolicy(const QByteArray &document, const QString &comment);
+    // Applies the content of history entry `sequence` the same way.
+    quint64 rollbackPolicy(qint64 sequence);
+    QFuture<PolicyHistoryResult> policyHistory() const;                   // newest first, no content
+    QFuture<PolicyHistoryResult> policyVersion(qint64 sequence) const;    // one entry, with content
+    // A line diff ("- ", "+ ", "  ") of two documents, formatting differences ignored.
+    static QStringList diffPolicies(const QByteArray &from, const QByteArray &to);
+
+    // Decision reviews (observe::DecisionReviewStore in <data_dir>/reviews.db), off the
+    // calling thread. The reviewer is the signed-in OS user. Marking emits reviewsChanged().
+    QFuture<ReviewResult> reviewDecision(const QString &requestId, const QString &status, const QString &comment);
+    QFuture<ReviewResult> decisionReviews() const;                        // current state of each reviewed decision
+    QFuture<ReviewResult> decisionReviewLog(const QString &requestId) const; // every action, oldest first
+    static QString currentUser();
+
+    // The on-prem model registry (<data_dir>/registry.db) of the running gateway, read and
+    // written on the thread pool; endpoint health is sampled on the gateway's thread. A change
+    // is validated against the configuration, recorded in the history and served by the gateway
+    // at once; registryChanged() follows it. Not running: ok false, code "gateway_not_running".
+    QFuture<RegistryView> registryView();
+    QFuture<RegistryChangeResult> changeModel(const RegistryChange &change);
+    QFuture<RegistryHistoryResult> registryHistory(const QString &name = QString(), const QString &version = QString());
+
 public Q_SLOTS:
     // Loads the configuration and starts listening; started() or failed() follows.
     void start(const QString &configPath);
@@ -65,14 +117,26 @@ Q_SIGNALS:
     void stateChanged(perimeter::service::GatewayService::State state);
     void statsUpdated(const perimeter::service::GatewayStats &stats);
     void simulationFinished(quint64 id, const perimeter::gateway::SimulationResult &result);
+    void policyApplyFinished(quint64 id, const perimeter::service::PolicyApplyResult &result);
+    // The active policy changed (console, admin API or policy file).
+    void policyChanged(const QString &version);
+    void reviewsChanged(const QString &requestId);
+    void registryChanged();
+    // An alert rule of the running gateway fired or resolved (for tray notifications);
+    // emitted on this object's thread. event.message is a one-line text for people.
+    void alertEvent(const perimeter::observe::AlertEvent &event);
 
 private:
     void setState(State state);
+    template <typename R, typename F>
+    QFuture<R> runOnRegistry(F work, R notRunning);
     // Worker-thread side; these touch only the members marked "worker thread" below.
     void startOnWorker(const QString &configPath);
     void stopOnWorker();
     void destroyGatewayOnWorker();
     void sampleStats();
+    quint64 startPolicyChange(const QByteArray &document, const QString &comment, qint64 rollbackSequence);
+    void adoptSnapshot(std::shared_ptr<const gateway::GatewaySnapshot> snapshot);
 
     // UI thread.
     State m_state = State::Stopped;
@@ -81,8 +145,11 @@ private:
     QString m_configPath;
     std::shared_ptr<const gateway::GatewaySnapshot> m_snapshot;
     std::shared_ptr<observe::AuditStore> m_reader;
+    mutable std::shared_ptr<report::SqliteAuditAnalytics> m_analytics; // opened on first use
     quint64 m_nextSimulationId = 1;
     int m_statsIntervalMs = 1000;
+    quint64 m_nextPolicyApplyId = 1;
+    QFuture<void> m_policyWork; // waited for on destruction (it posts back to this object)
 
     QThread *m_thread = nullptr;
     QObject *m_host = nullptr; // lives on m_thread; context object of every worker call
@@ -92,6 +159,7 @@ private:
     QTimer *m_statsTimer = nullptr;
     quint64 m_lastCount = 0;
     QElapsedTimer m_sampleClock;
+    const gateway::GatewaySnapshot *m_sampledSnapshot = nullptr; // to notice policy changes
 };
 
 } // namespace perimeter::service
