@@ -11,15 +11,36 @@
 #include <QGuiApplication>
 #endif
 
+namespace {
+
+// Only a PDF report needs Qt Gui (fonts for the layout); every other command stays a plain
+// QCoreApplication, so it starts fast and never touches a display or the runtime dir.
+[[maybe_unused]] bool wantsPdf(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "--format=pdf" || (arg == "--format" && i + 1 < argc && QByteArray(argv[i + 1]) == "pdf"))
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
 #ifdef PERIMETER_HAVE_PDF_REPORTS
-    // PDF layout needs fonts, i.e. a QGuiApplication; a CLI never shows a window, so the
-    // offscreen platform serves with or without a display (an explicit choice still wins).
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    QGuiApplication app(argc, argv);
-    perimeter::report::ReportRendererRegistry::instance().add(std::make_shared<perimeter::ui::PdfReportWriter>());
+    std::unique_ptr<QCoreApplication> app;
+    if (wantsPdf(argc, argv)) {
+        // A CLI never shows a window: the offscreen platform serves with or without a display
+        // (an explicit choice still wins).
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        app = std::make_unique<QGuiApplication>(argc, argv);
+        perimeter::report::ReportRendererRegistry::instance().add(std::make_shared<perimeter::ui::PdfReportWriter>());
+    } else {
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    }
 #else
     QCoreApplication app(argc, argv);
 #endif
