@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "CtlDispatcher.h"
 #include "AuditCommand.h"
+#include "AuditReviewCommand.h"
 #include "ClassifyCommand.h"
 #include "ContentCommand.h"
 #include "KeysCommand.h"
@@ -42,6 +43,7 @@ QString CtlDispatcher::usage()
         "  audit show REQUEST_ID           one record and its decision trace\n"
         "  audit verify [--archive DIR]    check the audit trail's hash chain\n"
         "  audit archive --before T        archive and remove old audit records (retention)\n"
+        "  audit review REQUEST_ID --status reviewed|flagged [--comment T]   record a verdict\n"
         "  report cost|audit               cost per team/caller/model/tier; audit summary\n"
         "  keys create|list|revoke         manage caller API keys\n"
         "  content keygen FILE | show ID   the encrypted on-prem content store\n"
@@ -134,6 +136,8 @@ int CtlDispatcher::run(const QStringList &arguments, QTextStream &out, QTextStre
             err << "perimeterctl: " << store.error().message << '\n';
             return 1;
         }
+        if (!args.isEmpty() && args.first() == QLatin1String("review"))
+            return AuditReviewCommand::run(config.value().dataDir, *store.value(), AuditReviewCommand::currentUser(), args.mid(1), out, err);
         return AuditCommand::run(*store.value(), config.value().retention, args, out, err);
     }
     if (subcommand == QLatin1String("report")) {

@@ -164,11 +164,13 @@ void Pipeline::finish(const std::shared_ptr<Exchange> &exchange)
     if (m_context.alerts)
         m_context.alerts->record(r);
     if (!m_context.sinks.isEmpty()) {
-        // Sanitized once, shared by every sink (implicitly shared QByteArray).
+        // Only the allow-listed fields are handed over (implicitly shared strings); each sink's
+        // worker thread formats the JSON line, which costs ~10 us and must not run here.
         const bool modelConfigured = exchange->snapshot && exchange->snapshot->config.model(r.modelRequested);
-        const QByteArray line = observe::SinkRecordFormat::toJsonLine(r, modelConfigured);
-        for (observe::RemoteSink *sink : std::as_const(m_context.sinks))
-            sink->append(line);
+        observe::SinkRecordFormat::Record fields = observe::SinkRecordFormat::extract(r, modelConfigured);
+        for (qsizetype i = 0; i + 1 < m_context.sinks.size(); ++i)
+            m_context.sinks.at(i)->append(fields);
+        m_context.sinks.constLast()->append(std::move(fields));
     }
     if (m_context.audit && !m_context.audit->append(std::move(r))) {
         ++m_context.auditDropped;

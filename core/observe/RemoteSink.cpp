@@ -38,7 +38,17 @@ RemoteSink::~RemoteSink()
     delete m_thread;
 }
 
+bool RemoteSink::append(SinkRecordFormat::Record record)
+{
+    return enqueue(RemoteSinkItem(std::in_place_type<SinkRecordFormat::Record>, std::move(record)));
+}
+
 bool RemoteSink::append(QByteArray line)
+{
+    return enqueue(RemoteSinkItem(std::in_place_type<QByteArray>, std::move(line)));
+}
+
+bool RemoteSink::enqueue(RemoteSinkItem item)
 {
     size_t queued = 0;
     {
@@ -49,7 +59,7 @@ bool RemoteSink::append(QByteArray line)
                 m_metrics->recordSinkRecords(m_settings.id, u"dropped_queue_full", 1);
             return false;
         }
-        m_queue->lines.push_back(std::move(line));
+        m_queue->lines.push_back(std::move(item));
         queued = m_queue->lines.size();
     }
     ++m_queue->accepted;

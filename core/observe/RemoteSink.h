@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
+#include "SinkRecordFormat.h"
 #include "SinkSettings.h"
 #include "common/Result.h"
 #include <QByteArray>
@@ -7,6 +8,7 @@
 #include <deque>
 #include <memory>
 #include <mutex>
+#include <variant>
 
 class QThread;
 
@@ -15,10 +17,14 @@ namespace perimeter::observe {
 class MetricsRegistry;
 class RemoteSinkWorker;
 
+// One queued record: the allow-listed fields, formatted on the worker thread, or a line that
+// is already formatted (JSON without '\n').
+using RemoteSinkItem = std::variant<SinkRecordFormat::Record, QByteArray>;
+
 // State shared between the gateway thread (producer) and a sink's worker thread.
 struct RemoteSinkQueue {
     std::mutex mutex;
-    std::deque<QByteArray> lines;   // JSON lines without '\n', oldest first
+    std::deque<RemoteSinkItem> lines; // oldest first
     std::atomic<bool> kickPending{false};
     std::atomic<quint64> accepted{0};
     std::atomic<quint64> delivered{0};
@@ -31,8 +37,9 @@ struct RemoteSinkQueue {
 };
 
 // A residency-aware remote sink: sanitized audit metadata (SinkRecordFormat lines) POSTed as
-// application/x-ndjson in batches, from a worker thread that owns the HTTP client, the retry
-// timer and the on-disk spool, so the gateway thread only pushes a line under a mutex.
+// application/x-ndjson in batches, from a worker thread that owns the formatting, the HTTP
+// client, the retry timer and the on-disk spool, so the gateway thread only moves the record's
+// allow-listed fields (SinkRecordFormat::extract) into the queue under a mutex.
 //
 // Delivery is at least once and in order: a batch that fails goes to the spool, later records
 // queue behind it, and the spool is replayed oldest first (with exponential backoff and
@@ -52,6 +59,8 @@ public:
     // Thread-safe, never blocks on I/O. False when the in-memory queue is full (counted as
     // dropped_queue_full): the worker spools faster than any gateway produces, so this only
     // happens when the spool's disk fails.
+    bool append(SinkRecordFormat::Record record);
+    // A line that is already formatted (JSON without '\n'); same queue, same guarantees.
     bool append(QByteArray line);
 
     const SinkSettings &settings() const { return m_settings; }
@@ -67,6 +76,7 @@ public:
 
 private:
     RemoteSink(SinkSettings settings);
+    bool enqueue(RemoteSinkItem item);
 
     SinkSettings m_settings;
     std::shared_ptr<RemoteSinkQueue> m_queue;

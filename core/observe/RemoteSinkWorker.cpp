@@ -114,40 +114,55 @@ void RemoteSinkWorker::spoolBatch(const QByteArray &body, int records)
     updateSpoolGauge();
 }
 
+bool RemoteSinkWorker::takeItems(std::vector<RemoteSinkItem> &items, bool partial)
+{
+    // Only the hand-over happens under the mutex: formatting a batch there would make the
+    // gateway thread wait for it in append().
+    items.clear();
+    std::lock_guard lock(m_queue->mutex);
+    auto &lines = m_queue->lines;
+    if (lines.empty() || (!partial && lines.size() < size_t(m_settings.batchSize)))
+        return false;
+    while (!lines.empty() && int(items.size()) < m_settings.batchSize) {
+        items.push_back(std::move(lines.front()));
+        lines.pop_front();
+    }
+    // Counted in flight in the same step, so that pendingRecords() never misses them while
+    // they are being formatted (nothing else is in flight when this runs).
+    m_queue->inFlightRecords = qint64(items.size());
+    return true;
+}
+
+QByteArray RemoteSinkWorker::formatBatch(const std::vector<RemoteSinkItem> &items)
+{
+    QByteArray body;
+    for (const RemoteSinkItem &item : items) {
+        if (const auto *record = std::get_if<SinkRecordFormat::Record>(&item))
+            body += SinkRecordFormat::toJsonLine(*record);
+        else
+            body += std::get<QByteArray>(item);
+        body += '\n';
+    }
+    return body;
+}
+
 void RemoteSinkWorker::spillMemory(bool all)
 {
-    for (;;) {
-        QByteArray body;
-        int records = 0;
-        {
-            std::lock_guard lock(m_queue->mutex);
-            auto &lines = m_queue->lines;
-            if (lines.empty() || (!all && lines.size() < size_t(m_settings.batchSize)))
-                return;
-            while (!lines.empty() && records < m_settings.batchSize) {
-                body += lines.front();
-                body += '\n';
-                lines.pop_front();
-                ++records;
-            }
-        }
-        spoolBatch(body, records);
+    std::vector<RemoteSinkItem> items;
+    while (takeItems(items, all)) {
+        spoolBatch(formatBatch(items), int(items.size()));
+        m_queue->inFlightRecords = 0;
     }
 }
 
 bool RemoteSinkWorker::takeMemoryBatch(Batch &batch, bool flushPartial)
 {
-    std::lock_guard lock(m_queue->mutex);
-    auto &lines = m_queue->lines;
-    if (lines.empty() || (!flushPartial && lines.size() < size_t(m_settings.batchSize)))
+    std::vector<RemoteSinkItem> items;
+    if (!takeItems(items, flushPartial))
         return false;
     batch = Batch{};
-    while (!lines.empty() && batch.records < m_settings.batchSize) {
-        batch.body += lines.front();
-        batch.body += '\n';
-        lines.pop_front();
-        ++batch.records;
-    }
+    batch.records = int(items.size());
+    batch.body = formatBatch(items);
     return true;
 }
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
+#include "RemoteSink.h"
 #include "SinkSettings.h"
 #include "SinkSpool.h"
 #include <QObject>
@@ -7,6 +8,7 @@
 #include <QTimer>
 #include <memory>
 #include <optional>
+#include <vector>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -14,7 +16,6 @@ class QNetworkReply;
 namespace perimeter::observe {
 
 class MetricsRegistry;
-struct RemoteSinkQueue;
 
 // The thread side of RemoteSink (see there); every member is used on the worker thread only.
 class RemoteSinkWorker : public QObject {
@@ -45,6 +46,11 @@ private:
     void spillMemory(bool all);
     void spoolBatch(const QByteArray &body, int records);
     bool takeMemoryBatch(Batch &batch, bool flushPartial);
+    // Moves up to one batch of queued items out of the shared queue (a whole batch, or any
+    // when partial is true).
+    bool takeItems(std::vector<RemoteSinkItem> &items, bool partial);
+    // Formats on this thread: the gateway thread only handed the fields over.
+    static QByteArray formatBatch(const std::vector<RemoteSinkItem> &items);
     void send(Batch batch);
     void onReplyFinished();
     void updateSpoolGauge();

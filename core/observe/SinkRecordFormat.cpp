@@ -25,10 +25,9 @@ bool isTypeName(const QString &name)
 }
 
 // Same text as formatAuditTimestamp(), without QDateTime::toString(), which costs tens of
-// microseconds in Qt 6.4 and this runs on the gateway thread for every request.
-QString timestamp(const QDateTime &ts)
+// microseconds in Qt 6.4 and this runs for every record.
+QString timestamp(qint64 ms)
 {
-    const qint64 ms = ts.toMSecsSinceEpoch();
     const time_t seconds = time_t(ms >= 0 ? ms / 1000 : (ms - 999) / 1000);
     std::tm utc{};
     gmtime_r(&seconds, &utc);
@@ -63,10 +62,50 @@ const QStringList &SinkRecordFormat::knownPaths()
     return paths;
 }
 
+SinkRecordFormat::Record SinkRecordFormat::extract(const AuditRecord &r, bool modelRequestedIsConfigured)
+{
+    Record out;
+    out.requestId = r.requestId;
+    out.tsValid = r.ts.isValid();
+    out.tsMs = out.tsValid ? r.ts.toMSecsSinceEpoch() : 0;
+    out.caller = r.caller;
+    out.team = r.team;
+    if (!r.endpointPath.isEmpty())
+        out.endpointPath = knownPaths().contains(r.endpointPath) ? r.endpointPath : QStringLiteral("other");
+    out.modelRequestedKnown = modelRequestedIsConfigured && !r.modelRequested.isEmpty();
+    if (out.modelRequestedKnown)
+        out.modelRequested = r.modelRequested;
+    out.modelServed = r.modelServed;
+    out.tier = r.tier;
+    out.endpointId = r.endpointId;
+    out.decision = r.decision;
+    out.reason = r.reason;
+    out.sensitivity = r.sensitivity;
+    out.findingTypes = r.findingTypes;
+    out.policyVersion = r.policyVersion;
+    out.status = r.status;
+    out.tokensIn = r.tokensIn;
+    out.tokensOut = r.tokensOut;
+    out.latencyMs = r.latencyMs;
+    out.upstreamMs = r.upstreamMs;
+    out.ttftMs = r.ttftMs;
+    out.streamed = r.streamed;
+    out.costAmount = r.costAmount;
+    out.costCurrency = r.costCurrency;
+    out.costBasis = r.costBasis;
+    out.costCounterfactual = r.costCounterfactual;
+    return out;
+}
+
 QByteArray SinkRecordFormat::toJsonLine(const AuditRecord &r, bool modelRequestedIsConfigured)
 {
-    // nlohmann::json rather than QJsonObject: several times cheaper per line, and this runs on
-    // the gateway thread for every request.
+    return toJsonLine(extract(r, modelRequestedIsConfigured));
+}
+
+QByteArray SinkRecordFormat::toJsonLine(const Record &r)
+{
+    // nlohmann::json rather than QJsonObject: several times cheaper per line (this runs on
+    // each sink's worker thread, once per record and sink).
     using json = nlohmann::json;
     auto text = [](const QString &value) { return value.isEmpty() ? json(nullptr) : json(value.toStdString()); };
     auto millis = [](qint64 ms) { return ms < 0 ? json(nullptr) : json(ms); };
@@ -75,10 +114,12 @@ QByteArray SinkRecordFormat::toJsonLine(const AuditRecord &r, bool modelRequeste
         if (isTypeName(it.key()))
             findings[it.key().toStdString()] = it.value();
     }
-    const bool modelKnown = modelRequestedIsConfigured && !r.modelRequested.isEmpty();
+    // extract() reduced these already; checked again so that a Record built any other way
+    // cannot carry an unreduced caller value to a sink.
+    const bool modelKnown = r.modelRequestedKnown && !r.modelRequested.isEmpty();
     json o = json::object();
     o["request_id"] = r.requestId.toStdString();
-    o["ts"] = r.ts.isValid() ? json(timestamp(r.ts).toStdString()) : json(nullptr);
+    o["ts"] = r.tsValid ? json(timestamp(r.tsMs).toStdString()) : json(nullptr);
     o["caller"] = text(r.caller);
     o["team"] = text(r.team);
     o["endpoint_path"] = r.endpointPath.isEmpty() ? json(nullptr)
@@ -105,7 +146,7 @@ QByteArray SinkRecordFormat::toJsonLine(const AuditRecord &r, bool modelRequeste
     o["cost_currency"] = text(r.costCurrency);
     o["cost_basis"] = text(r.costBasis);
     o["cost_counterfactual"] = r.costCounterfactual ? json(*r.costCounterfactual) : json(nullptr);
-    // Invalid UTF-8 cannot occur (QString converts), but never throw on the gateway thread.
+    // Invalid UTF-8 cannot occur (QString converts), but never throw on the worker thread.
     return QByteArray::fromStdString(o.dump(-1, ' ', false, json::error_handler_t::replace));
 }
 

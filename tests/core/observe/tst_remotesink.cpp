@@ -71,10 +71,13 @@ class RemoteSinkTest : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void deliversBatchesAsNdjson();
+    void recordsAreFormattedOnTheWorkerInOrder_data();
+    void recordsAreFormattedOnTheWorkerInOrder();
     void outageAndRecoveryLoseNothingAndKeepOrder();
     void refusedBatchesAreRetried();
     void spoolBoundDropsOldestAndCountsThem();
     void restartReplaysTheSpool();
+    void shutdownSpoolsRecordsNotYetFormatted();
     void backoffIsCappedAndJittered_data();
     void backoffIsCappedAndJittered();
 
@@ -119,6 +122,81 @@ void RemoteSinkTest::deliversBatchesAsNdjson()
     QTRY_COMPARE(sink.value()->deliveredCount(), quint64(12));
     QCOMPARE(metricValue(metrics, QStringLiteral("perimeter_sink_records_total{sink=\"siem\",outcome=\"delivered\"}")), 12.0);
     QCOMPARE(sink.value()->pendingRecords(), qint64(0));
+}
+
+void RemoteSinkTest::recordsAreFormattedOnTheWorkerInOrder_data()
+{
+    QTest::addColumn<bool>("outage");
+    QTest::newRow("sink up") << false;
+    QTest::newRow("sink down, then back (via the spool)") << true;
+}
+
+// What the gateway hands over since the formatting moved off its thread: allow-listed fields,
+// formatted by the worker, interleaved with preformatted lines, order kept, caller-typed
+// values reduced, nothing lost across an outage.
+void RemoteSinkTest::recordsAreFormattedOnTheWorkerInOrder()
+{
+    QFETCH(bool, outage);
+    QTemporaryDir dir;
+    LoopbackHttpReceiver receiver;
+    QVERIFY(receiver.start());
+    observe::MetricsRegistry metrics;
+    auto created = observe::RemoteSink::create(settings(receiver, dir.filePath(QStringLiteral("spool"))), {}, &metrics);
+    QVERIFY(created.ok());
+    auto &sink = created.value();
+    if (outage)
+        receiver.stop();
+    const int count = 40;
+    for (int i = 0; i < count; ++i) {
+        if (i % 4 == 3) {
+            QVERIFY(sink->append(line(i)));
+            continue;
+        }
+        observe::AuditRecord r;
+        r.requestId = QStringLiteral("req_%1").arg(i);
+        r.ts = QDateTime::currentDateTimeUtc();
+        r.decision = QStringLiteral("routed");
+        r.modelRequested = QStringLiteral("4111111111111111"); // typed by a caller, not configured
+        r.endpointPath = QStringLiteral("/v1/123-45-6789");
+        r.findingTypes = {{QStringLiteral("US_SSN"), 1}};
+        r.status = i; // the sequence, on a field that survives the allow-list
+        QVERIFY(sink->append(observe::SinkRecordFormat::extract(r, false)));
+    }
+    QCOMPARE(sink->acceptedCount(), quint64(count));
+    if (outage) {
+        QTRY_VERIFY_WITH_TIMEOUT(sink->spoolRecords() > 0, 5000);
+        QCOMPARE(sink->deliveredCount(), quint64(0));
+        QVERIFY(receiver.start());
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(sink->deliveredCount(), quint64(count), 10000);
+    QList<int> sequence;
+    QSet<int> seen;
+    for (const auto &request : receiver.requests()) {
+        QVERIFY(!request.body.contains("4111111111111111"));
+        QVERIFY(!request.body.contains("123-45-6789"));
+        for (const QByteArray &l : request.body.split('\n')) {
+            if (l.isEmpty())
+                continue;
+            const QJsonObject o = QJsonDocument::fromJson(l).object();
+            const int s = o.contains(QStringLiteral("seq")) ? o.value(QStringLiteral("seq")).toInt(-1)
+                                                            : o.value(QStringLiteral("status")).toInt(-1);
+            if (!o.contains(QStringLiteral("seq"))) {
+                QCOMPARE(o.value(QStringLiteral("request_id")).toString(), QStringLiteral("req_%1").arg(s));
+                QCOMPARE(o.value(QStringLiteral("endpoint_path")).toString(), QStringLiteral("other"));
+                QCOMPARE(o.value(QStringLiteral("model_requested")), QJsonValue(QJsonValue::Null));
+                QCOMPARE(o.value(QStringLiteral("finding_types")).toObject().value(QStringLiteral("US_SSN")).toInt(), 1);
+            }
+            if (!seen.contains(s))
+                sequence.append(s);
+            seen.insert(s);
+        }
+    }
+    QCOMPARE(sequence, range(0, count));
+    QCOMPARE(sink->droppedCount(), quint64(0));
+    QTRY_COMPARE(sink->pendingRecords(), qint64(0));
+    QCOMPARE(metricValue(metrics, QStringLiteral("perimeter_sink_records_total{sink=\"siem\",outcome=\"delivered\"}")), double(count));
+    if (outage)
+        QVERIFY(metricValue(metrics, QStringLiteral("perimeter_sink_records_total{sink=\"siem\",outcome=\"spooled\"}")) > 0);
 }
 
 void RemoteSinkTest::outageAndRecoveryLoseNothingAndKeepOrder()
@@ -224,6 +302,44 @@ void RemoteSinkTest::restartReplaysTheSpool()
     QTRY_COMPARE_WITH_TIMEOUT(second.value()->deliveredCount(), quint64(18), 10000);
     QCOMPARE(firstArrivals(receivedSequence(receiver)), range(0, 18));
     QTRY_VERIFY(QDir(s.spoolDir).entryList({QStringLiteral("*.ndjson")}, QDir::Files).isEmpty());
+}
+
+// Records still queued unformatted when the gateway stops are formatted by the worker on its
+// way out and spooled, and the next start delivers them.
+void RemoteSinkTest::shutdownSpoolsRecordsNotYetFormatted()
+{
+    QTemporaryDir dir;
+    LoopbackHttpReceiver receiver;
+    QVERIFY(receiver.start());
+    receiver.stop();
+    auto s = settings(receiver, dir.filePath(QStringLiteral("spool")));
+    s.batchSize = 1000; // nothing leaves before the shutdown
+    s.flushMs = 3600000;
+    {
+        auto first = observe::RemoteSink::create(s, {}, nullptr);
+        QVERIFY(first.ok());
+        for (int i = 0; i < 9; ++i) {
+            observe::AuditRecord r;
+            r.requestId = QStringLiteral("req_%1").arg(i);
+            r.decision = QStringLiteral("routed");
+            r.status = i;
+            QVERIFY(first.value()->append(observe::SinkRecordFormat::extract(r, false)));
+        }
+        QCOMPARE(first.value()->pendingRecords(), qint64(9));
+    }
+    QVERIFY(receiver.start());
+    auto second = observe::RemoteSink::create(s, {}, nullptr);
+    QVERIFY(second.ok());
+    QCOMPARE(second.value()->spoolRecords(), qint64(9));
+    QTRY_COMPARE_WITH_TIMEOUT(second.value()->deliveredCount(), quint64(9), 10000);
+    QList<int> sequence;
+    for (const auto &request : receiver.requests()) {
+        for (const QByteArray &l : request.body.split('\n')) {
+            if (!l.isEmpty())
+                sequence.append(QJsonDocument::fromJson(l).object().value(QStringLiteral("status")).toInt(-1));
+        }
+    }
+    QCOMPARE(firstArrivals(sequence), range(0, 9));
 }
 
 void RemoteSinkTest::backoffIsCappedAndJittered_data()

@@ -56,6 +56,8 @@ private Q_SLOTS:
     void carriesExactlyTheAllowList();
     void callerControlledValuesAreReduced_data();
     void callerControlledValuesAreReduced();
+    void extractedFieldsAreAlreadyReduced_data();
+    void extractedFieldsAreAlreadyReduced();
     void spoolKeepsOrderAcrossReopen();
     void spoolBoundDropsOldestFirst();
 };
@@ -110,6 +112,34 @@ void SinkRecordFormatTest::callerControlledValuesAreReduced()
     QCOMPARE(o.value(QStringLiteral("model_requested_known")).toBool(), configured);
     QVERIFY(SinkRecordFormat::knownPaths().contains(o.value(QStringLiteral("endpoint_path")).toString())
             || o.value(QStringLiteral("endpoint_path")).toString() == QLatin1String("other"));
+}
+
+void SinkRecordFormatTest::extractedFieldsAreAlreadyReduced_data()
+{
+    callerControlledValuesAreReduced_data();
+}
+
+// The gateway thread hands extract()'s fields to the sink queue: an unreduced model name or
+// path must not even reach the queue, and the line formatted later on the worker is the same.
+void SinkRecordFormatTest::extractedFieldsAreAlreadyReduced()
+{
+    QFETCH(QString, model);
+    QFETCH(bool, configured);
+    QFETCH(QString, path);
+    QFETCH(QString, findingType);
+    QFETCH(QByteArray, mustNotAppear);
+    AuditRecord r = sampleRecord();
+    r.modelRequested = model;
+    r.endpointPath = path;
+    r.findingTypes = {{findingType, 1}};
+    const SinkRecordFormat::Record fields = SinkRecordFormat::extract(r, configured);
+    QCOMPARE(fields.modelRequestedKnown, configured);
+    QCOMPARE(fields.modelRequested, configured ? model : QString());
+    QVERIFY(SinkRecordFormat::knownPaths().contains(fields.endpointPath) || fields.endpointPath == QLatin1String("other"));
+    const QByteArray line = SinkRecordFormat::toJsonLine(fields);
+    QVERIFY2(!line.contains(mustNotAppear), line.constData());
+    QCOMPARE(line, SinkRecordFormat::toJsonLine(r, configured));
+    QVERIFY(!line.contains("hash-must-not-leave"));
 }
 
 void SinkRecordFormatTest::spoolKeepsOrderAcrossReopen()
