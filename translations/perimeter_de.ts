@@ -450,6 +450,11 @@
         <source>Recent failures opened the circuit breaker; the router skips this endpoint for now.</source>
         <translation>Fehler der letzten Zeit haben den Schutzschalter ausgelöst; der Router überspringt diesen Endpunkt vorerst.</translation>
     </message>
+    <message>
+        <location filename="../ui/DashboardPage.cpp" line="330" />
+        <source>No audit trail is open yet: start the gateway first.</source>
+        <translation>Es ist noch kein Audit-Trail geöffnet: Starten Sie zuerst das Gateway.</translation>
+    </message>
 </context>
 <context>
     <name>perimeter::ui::DecisionsPage</name>
@@ -815,6 +820,26 @@
         <source>Decision trace</source>
         <translation>Entscheidungsablauf</translation>
     </message>
+    <message>
+        <location filename="../ui/DecisionsPage.cpp" line="203" />
+        <source>E&amp;xport current filter…</source>
+        <translation>Aktuellen Filter e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/DecisionsPage.cpp" line="204" />
+        <source>Write an audit report (PDF, CSV, JSON) of the period, tier and decision shown</source>
+        <translation>Einen Audit-Bericht (PDF, CSV, JSON) über den angezeigten Zeitraum, die Stufe und die Entscheidung schreiben</translation>
+    </message>
+    <message>
+        <location filename="../ui/DecisionsPage.cpp" line="360" />
+        <source>search &quot;%1&quot;</source>
+        <translation>Suche „%1“</translation>
+    </message>
+    <message>
+        <location filename="../ui/DecisionsPage.cpp" line="362" />
+        <source>review state</source>
+        <translation>Prüfstatus</translation>
+    </message>
 </context>
 <context>
     <name>perimeter::ui::FindingsModel</name>
@@ -1032,6 +1057,16 @@
         <location filename="../ui/MainWindow.cpp" line="301" />
         <source>Perimeter: %1</source>
         <translation>Perimeter: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="216" />
+        <source>&amp;Export report…</source>
+        <translation>Bericht &amp;exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="217" />
+        <source>Write an audit report of the Decisions page&apos;s filter as PDF, CSV or JSON (Ctrl+E)</source>
+        <translation>Einen Audit-Bericht mit dem Filter der Seite „Entscheidungen“ als PDF, CSV oder JSON schreiben (Strg+E)</translation>
     </message>
 </context>
 <context>
@@ -2143,6 +2178,227 @@ Nachher:
         <location filename="../ui/RegistryModelsModel.cpp" line="190" />
         <source>Health</source>
         <translation>Zustand</translation>
+    </message>
+</context>
+<context>
+    <name>perimeter::ui::ReportExportDialog</name>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="147" />
+        <source>Export report</source>
+        <translation>Bericht exportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="148" />
+        <source>&amp;Period:</source>
+        <translation>&amp;Zeitraum:</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="149" />
+        <source>&amp;Whole trail</source>
+        <translation>&amp;Gesamter Trail</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="150" />
+        <source>Export every stored record, whatever its time</source>
+        <translation>Jeden gespeicherten Datensatz exportieren, unabhängig vom Zeitpunkt</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="151" />
+        <source>Filter:</source>
+        <translation>Filter:</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="152" />
+        <source>&amp;Format:</source>
+        <translation>&amp;Format:</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="153" />
+        <source>PDF document</source>
+        <translation>PDF-Dokument</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="154" />
+        <source>CSV (spreadsheet)</source>
+        <translation>CSV (Tabellenkalkulation)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="155" />
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="156" />
+        <source>Include the &amp;records</source>
+        <translation>&amp;Datensätze einschließen</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="157" />
+        <source>Add every matching record to the report, not only the figures</source>
+        <translation>Jeden passenden Datensatz in den Bericht aufnehmen, nicht nur die Kennzahlen</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="158" />
+        <source>&amp;Save to:</source>
+        <translation>Speichern &amp;unter:</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="159" />
+        <source>File to write</source>
+        <translation>Zu schreibende Datei</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="160" />
+        <source>&amp;Browse…</source>
+        <translation>Du&amp;rchsuchen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="161" />
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="162" />
+        <source>Cancel e&amp;xport</source>
+        <translation>Export a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="163" />
+        <source>%p %</source>
+        <translation>%p %</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="235" />
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="238" />
+        <source>tier: %1</source>
+        <translation>Stufe: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="239" />
+        <source>decision: %1</source>
+        <translation>Entscheidung: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="240" />
+        <source>sensitivity: %1</source>
+        <translation>Sensibilität: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="241" />
+        <source>team: %1</source>
+        <translation>Team: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="242" />
+        <source>caller: %1</source>
+        <translation>Aufrufer: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="243" />
+        <source>model: %1</source>
+        <translation>Modell: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="244" />
+        <source>endpoint: %1</source>
+        <translation>Endpunkt: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="245" />
+        <source>reason: %1</source>
+        <translation>Grund: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="246" />
+        <source>all requests of the period</source>
+        <translation>alle Anfragen des Zeitraums</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="248" />
+        <source>Not part of the report (the report filters by field only): %1</source>
+        <translation>Nicht Teil des Berichts (der Bericht filtert nur nach Feldern): %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="257" />
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-Dokumente (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="259" />
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="261" />
+        <source>JSON files (*.json)</source>
+        <translation>JSON-Dateien (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="264" />
+        <source>audit-report</source>
+        <translation>audit-bericht</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="266" />
+        <source>Save report as</source>
+        <translation>Bericht speichern unter</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="267" />
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="280" />
+        <source>Choose the file to save the report to.</source>
+        <translation>Wählen Sie die Datei, in der der Bericht gespeichert wird.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="284" />
+        <source>&quot;%1&quot; is a folder: choose a file name.</source>
+        <translation>„%1“ ist ein Ordner: Wählen Sie einen Dateinamen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="286" />
+        <source>The folder &quot;%1&quot; does not exist.</source>
+        <translation>Der Ordner „%1“ existiert nicht.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="289" />
+        <source>The period is empty: &quot;from&quot; must be before &quot;to&quot;.</source>
+        <translation>Der Zeitraum ist leer: „von“ muss vor „bis“ liegen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="297" />
+        <source>Exporting…</source>
+        <translation>Exportiere…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ReportExportDialog.cpp" line="306" />
+        <source>Report saved to %1 (%n record(s)).</source>
+        <translation>
+            <numerusform>Bericht gespeichert unter %1 (%n Datensatz).</numerusform>
+            <numerusform>Bericht gespeichert unter %1 (%n Datensätze).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="315" />
+        <source>The report could not be exported: %1</source>
+        <translation>Der Bericht konnte nicht exportiert werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="323" />
+        <source>Export cancelled: no file was written.</source>
+        <translation>Export abgebrochen: Es wurde keine Datei geschrieben.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="333" />
+        <source>Cancelling…</source>
+        <translation>Breche ab…</translation>
     </message>
 </context>
 <context>

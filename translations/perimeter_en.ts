@@ -449,6 +449,11 @@
         <source>Recent failures opened the circuit breaker; the router skips this endpoint for now.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <location filename="../ui/DashboardPage.cpp" line="330" />
+        <source>No audit trail is open yet: start the gateway first.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>perimeter::ui::DecisionsPage</name>
@@ -814,6 +819,26 @@
         <source>Decision trace</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <location filename="../ui/DecisionsPage.cpp" line="203" />
+        <source>E&amp;xport current filter…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/DecisionsPage.cpp" line="204" />
+        <source>Write an audit report (PDF, CSV, JSON) of the period, tier and decision shown</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/DecisionsPage.cpp" line="360" />
+        <source>search &quot;%1&quot;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/DecisionsPage.cpp" line="362" />
+        <source>review state</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>perimeter::ui::FindingsModel</name>
@@ -1030,6 +1055,16 @@
     <message>
         <location filename="../ui/MainWindow.cpp" line="301" />
         <source>Perimeter: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="216" />
+        <source>&amp;Export report…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="217" />
+        <source>Write an audit report of the Decisions page&apos;s filter as PDF, CSV or JSON (Ctrl+E)</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2137,6 +2172,227 @@ After:
     <message>
         <location filename="../ui/RegistryModelsModel.cpp" line="190" />
         <source>Health</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>perimeter::ui::ReportExportDialog</name>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="147" />
+        <source>Export report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="148" />
+        <source>&amp;Period:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="149" />
+        <source>&amp;Whole trail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="150" />
+        <source>Export every stored record, whatever its time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="151" />
+        <source>Filter:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="152" />
+        <source>&amp;Format:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="153" />
+        <source>PDF document</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="154" />
+        <source>CSV (spreadsheet)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="155" />
+        <source>JSON</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="156" />
+        <source>Include the &amp;records</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="157" />
+        <source>Add every matching record to the report, not only the figures</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="158" />
+        <source>&amp;Save to:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="159" />
+        <source>File to write</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="160" />
+        <source>&amp;Browse…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="161" />
+        <source>&amp;Export</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="162" />
+        <source>Cancel e&amp;xport</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="163" />
+        <source>%p %</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="235" />
+        <source>(none)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="238" />
+        <source>tier: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="239" />
+        <source>decision: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="240" />
+        <source>sensitivity: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="241" />
+        <source>team: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="242" />
+        <source>caller: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="243" />
+        <source>model: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="244" />
+        <source>endpoint: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="245" />
+        <source>reason: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="246" />
+        <source>all requests of the period</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="248" />
+        <source>Not part of the report (the report filters by field only): %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="257" />
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="259" />
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="261" />
+        <source>JSON files (*.json)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="264" />
+        <source>audit-report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="266" />
+        <source>Save report as</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="267" />
+        <source>All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="280" />
+        <source>Choose the file to save the report to.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="284" />
+        <source>&quot;%1&quot; is a folder: choose a file name.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="286" />
+        <source>The folder &quot;%1&quot; does not exist.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="289" />
+        <source>The period is empty: &quot;from&quot; must be before &quot;to&quot;.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="297" />
+        <source>Exporting…</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ReportExportDialog.cpp" line="306" />
+        <source>Report saved to %1 (%n record(s)).</source>
+        <translation>
+            <numerusform>Report saved to %1 (%n record).</numerusform>
+            <numerusform>Report saved to %1 (%n records).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="315" />
+        <source>The report could not be exported: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="323" />
+        <source>Export cancelled: no file was written.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/ReportExportDialog.cpp" line="333" />
+        <source>Cancelling…</source>
         <translation type="unfinished" />
     </message>
 </context>

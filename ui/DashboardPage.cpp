@@ -25,6 +25,7 @@
 #include <QTimer>
 #include <QValueAxis>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace perimeter::ui {
 
@@ -319,20 +320,18 @@ void DashboardPage::refresh()
     }
     const QDateTime to = QDateTime::currentDateTimeUtc();
     const QDateTime from = to.addSecs(-qint64(m_range->currentData().toInt()) * 60);
-    observe::AuditQuery query;
-    query.from = from;
-    query.to = to;
-    // Both the read and the aggregation run on the pool.
-    m_watcher.setFuture(m_service->queryAudit(query).then(QtFuture::Launch::Async, [from, to](const service::AuditQueryResult &result) {
-        if (!result.ok) {
-            DashboardData failed;
-            failed.from = from;
-            failed.to = to;
-            failed.error = result.error;
-            return failed;
-        }
-        return DashboardData::compute(result.records, from, to, kBuckets);
-    }));
+    // The shared_ptr copy keeps the read connection alive while the queries run, even if the
+    // gateway is restarted meanwhile. Every analytics call blocks, so all of them run on the pool.
+    std::shared_ptr<const report::AuditAnalytics> analytics = m_service->analytics();
+    if (!analytics) {
+        DashboardData failed;
+        failed.from = from;
+        failed.to = to;
+        failed.error = tr("No audit trail is open yet: start the gateway first.");
+        m_watcher.setFuture(QtFuture::makeReadyFuture(failed));
+        return;
+    }
+    m_watcher.setFuture(QtConcurrent::run([analytics, from, to]() { return DashboardData::load(*analytics, from, to, kBuckets); }));
 }
 
 void DashboardPage::onFinished()

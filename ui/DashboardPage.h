@@ -30,8 +30,9 @@ namespace perimeter::ui {
 // The unified dashboard: requests over time per tier, decision and sensitivity mix, top
 // rejection reasons, latency percentiles per tier, cost per team and tier (on-prem at the
 // blended rate) for a selectable period, and the endpoints' health from the live stats.
-// Reading and aggregating the trail runs on the thread pool and refreshes are coalesced
-// (one in flight, at most one queued); the UI thread only swaps in the finished numbers.
+// The figures come from the core query API (GatewayService::analytics(), see DashboardData);
+// those blocking calls run on the thread pool and refreshes are coalesced (one in flight, at
+// most one queued); the UI thread only swaps in the finished numbers.
 class DashboardPage : public QWidget {
     Q_OBJECT
 public:

@@ -2,6 +2,7 @@
 #include "DecisionsPage.h"
 #include "AuditFilterProxyModel.h"
 #include "AuditTableModel.h"
+#include "ReportExportDialog.h"
 #include "service/GatewayService.h"
 #include <QComboBox>
 #include <QEvent>
@@ -41,6 +42,8 @@ DecisionsPage::DecisionsPage(service::GatewayService *service, QWidget *parent)
     m_period = new QComboBox(this);
     m_period->setObjectName(QStringLiteral("periodCombo"));
     m_refresh = new QPushButton(this);
+    m_export = new QPushButton(this);
+    m_export->setObjectName(QStringLiteral("exportFilterButton"));
     m_count = new QLabel(this);
     m_view = new QTableView(this);
     m_view->setObjectName(QStringLiteral("decisionsView"));
@@ -97,6 +100,7 @@ DecisionsPage::DecisionsPage(service::GatewayService *service, QWidget *parent)
     filters->addWidget(m_review, 1);
     filters->addWidget(m_period, 1);
     filters->addWidget(m_refresh);
+    filters->addWidget(m_export);
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(QStringLiteral("decisionsSplitter"));
@@ -156,6 +160,7 @@ DecisionsPage::DecisionsPage(service::GatewayService *service, QWidget *parent)
     });
     connect(m_period, &QComboBox::currentIndexChanged, this, &DecisionsPage::refresh);
     connect(m_refresh, &QPushButton::clicked, this, &DecisionsPage::refresh);
+    connect(m_export, &QPushButton::clicked, this, &DecisionsPage::exportCurrentFilter);
     connect(&m_watcher, &QFutureWatcher<service::AuditQueryResult>::finished, this, &DecisionsPage::onQueryFinished);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &DecisionsPage::showDetails);
     connect(m_service, &service::GatewayService::started, this, &DecisionsPage::refresh);
@@ -195,6 +200,8 @@ void DecisionsPage::retranslate()
     m_refresh->setText(tr("&Refresh"));
     m_refresh->setToolTip(tr("Read the audit trail again (F5)"));
     m_refresh->setShortcut(QKeySequence::Refresh);
+    m_export->setText(tr("E&xport current filter…"));
+    m_export->setToolTip(tr("Write an audit report (PDF, CSV, JSON) of the period, tier and decision shown"));
     m_details->setHeaderLabels({tr("Field"), tr("Value")});
     updateCount();
     showDetails();
@@ -333,6 +340,38 @@ void DecisionsPage::setPeriodHours(int hours)
     const int index = m_period->findData(hours);
     if (index >= 0)
         m_period->setCurrentIndex(index);
+}
+
+report::AuditFilter DecisionsPage::reportFilter(QStringList *notApplied) const
+{
+    report::AuditFilter filter;
+    const int hours = m_period->currentData().toInt();
+    if (hours > 0)
+        filter.from = QDateTime::currentDateTimeUtc().addSecs(-qint64(hours) * 3600);
+    // "none" (never reached a tier) is the report filter's "" value.
+    const QString tier = m_proxy->tier();
+    if (!tier.isEmpty())
+        filter.tiers = {tier == QLatin1String("none") ? QString() : tier};
+    if (!m_proxy->decision().isEmpty())
+        filter.decisions = {m_proxy->decision()};
+    if (notApplied) {
+        notApplied->clear();
+        if (!m_proxy->text().trimmed().isEmpty())
+            notApplied->append(tr("search \"%1\"").arg(m_proxy->text().trimmed()));
+        if (!m_proxy->review().isEmpty())
+            notApplied->append(tr("review state"));
+    }
+    return filter;
+}
+
+ReportExportDialog *DecisionsPage::exportCurrentFilter()
+{
+    auto *dialog = new ReportExportDialog(m_service, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    QStringList notApplied;
+    dialog->setFilter(reportFilter(&notApplied), notApplied);
+    dialog->show();
+    return dialog;
 }
 
 void DecisionsPage::refresh()

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
+#include "report/AuditFilter.h"
 #include "service/AuditQueryResult.h"
 #include "service/ReviewResult.h"
 #include <QFutureWatcher>
@@ -18,6 +19,7 @@ namespace perimeter::ui {
 
 class AuditFilterProxyModel;
 class AuditTableModel;
+class ReportExportDialog;
 
 // Decision review: the audit trail of a period as a sortable, filterable table with a
 // detail pane. Queries run off the UI thread.
@@ -45,12 +47,19 @@ public:
     bool selectFirst(int column, const QString &value);
     // Period in hours back from now; 0 = the whole trail.
     void setPeriodHours(int hours);
+    // The page's period, tier and decision filters as a report filter; the filters a report
+    // cannot express (free text, review state) are named in `notApplied`.
+    report::AuditFilter reportFilter(QStringList *notApplied = nullptr) const;
+    QPushButton *exportButton() const { return m_export; }
 
 public Q_SLOTS:
     void refresh();
     // Marks the selected decision "reviewed" or "flagged" with the comment field's text
     // (a flag needs one); stored and logged in core. False when nothing is selected.
     bool markSelected(const QString &status);
+    // "Export current filter…": opens the report export dialog preset with reportFilter()
+    // (non-modal, deleted when closed) and returns it.
+    ReportExportDialog *exportCurrentFilter();
 
 Q_SIGNALS:
     void refreshed();
@@ -80,6 +89,7 @@ private:
     QComboBox *m_review;
     QComboBox *m_period;
     QPushButton *m_refresh;
+    QPushButton *m_export;
     QLabel *m_count;
     QTableView *m_view;
     QTreeWidget *m_details;

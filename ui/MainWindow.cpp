@@ -147,6 +147,11 @@ void MainWindow::createActions()
     m_stopAction = m_gatewayMenu->addAction(style()->standardIcon(QStyle::SP_MediaStop), QString(), this, &MainWindow::stopGateway);
     m_stopAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X));
     m_gatewayMenu->addSeparator();
+    // Exports what the Decisions page shows (its period, tier and decision filters).
+    m_exportReportAction = m_gatewayMenu->addAction(QString(), this, [this]() { m_decisions->exportCurrentFilter(); });
+    m_exportReportAction->setObjectName(QStringLiteral("exportReportAction"));
+    m_exportReportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_gatewayMenu->addSeparator();
     m_quitAction = m_gatewayMenu->addAction(QString(), qApp, &QApplication::closeAllWindows);
     m_quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
     m_quitAction->setMenuRole(QAction::QuitRole);
@@ -208,6 +213,8 @@ void MainWindow::retranslate()
     m_stopAction->setText(tr("S&top"));
     m_stopAction->setToolTip(tr("Stop accepting requests and let those in flight finish (Ctrl+Shift+X)"));
     m_quitAction->setText(tr("&Quit"));
+    m_exportReportAction->setText(tr("&Export report…"));
+    m_exportReportAction->setToolTip(tr("Write an audit report of the Decisions page's filter as PDF, CSV or JSON (Ctrl+E)"));
     if (m_showAction)
         m_showAction->setText(tr("Show the console"));
     updateState();

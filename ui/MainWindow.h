@@ -51,6 +51,7 @@ public:
     QString statusText() const; // the status bar's fields, for tests and accessibility
     QAction *startAction() const { return m_startAction; }
     QAction *stopAction() const { return m_stopAction; }
+    QAction *exportReportAction() const { return m_exportReportAction; }
 
 public Q_SLOTS:
     void startGateway();
@@ -88,6 +89,7 @@ private:
     QAction *m_startAction = nullptr;
     QAction *m_stopAction = nullptr;
     QAction *m_quitAction = nullptr;
+    QAction *m_exportReportAction = nullptr;
     QList<QAction *> m_pageActions;
     QMenu *m_gatewayMenu = nullptr;
     QMenu *m_viewMenu = nullptr;

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
+#include "observe/SqliteAuditStore.h"
+#include "report/SqliteAuditAnalytics.h"
 #include "ui/AuditFilterProxyModel.h"
 #include "ui/AuditTableModel.h"
 #include "ui/DashboardData.h"
 #include "ui/FindingsModel.h"
 #include <QAbstractItemModelTester>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -163,7 +166,21 @@ void tst_ItemModels::dashboardBuckets()
     auto records = sampleRecords();
     records.append(record(QStringLiteral("old"), 3600, QStringLiteral("alice"), QStringLiteral("cloud"), QStringLiteral("routed"),
                           QStringLiteral("ok"), QStringLiteral("public"), 200));
-    const auto d = DashboardData::compute(records, from, to, 6);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QString dbPath;
+    {
+        auto store = observe::SqliteAuditStore::open(dir.path(), 64);
+        QVERIFY(store.ok());
+        for (const auto &r : records)
+            QVERIFY(store.value()->append(r));
+        QVERIFY(store.value()->flush().ok());
+        dbPath = store.value()->databasePath();
+    }
+    auto analytics = report::SqliteAuditAnalytics::open(dbPath);
+    QVERIFY(analytics.ok());
+    const auto d = DashboardData::load(*analytics.value(), from, to, 6);
+    QVERIFY2(d.error.isEmpty(), qPrintable(d.error));
     QCOMPARE(d.total, 5);
     QCOMPARE(d.onprem.size(), 6);
     int onprem = 0, cloud = 0, none = 0;
@@ -179,7 +196,11 @@ void tst_ItemModels::dashboardBuckets()
     QCOMPARE(d.decisions.value(QStringLiteral("routed")), 2);
     QCOMPARE(d.levels.value(int(Sensitivity::Confidential)), 2);
     QCOMPARE(d.levels.value(-1), 1);
-    QCOMPARE(d.rejectionReasons.value(QStringLiteral("upstream_error")), 1);
+    // Top rejections are the core's: rejected requests only (failures show in the decision mix).
+    QCOMPARE(d.rejectionReasons.value(QStringLiteral("residency_violation")), 1);
+    QCOMPARE(d.rejectionReasons.value(QStringLiteral("unauthenticated")), 1);
+    QCOMPARE(d.rejectionReasons.contains(QStringLiteral("upstream_error")), false);
+    QCOMPARE(d.decisions.value(QStringLiteral("failed")), 1);
     QCOMPARE(d.rejectionReasons.contains(QStringLiteral("ok")), false);
     // r1 is 50 s old: bucket 1 of six 10-second buckets.
     QCOMPARE(d.onprem.at(1), 1);

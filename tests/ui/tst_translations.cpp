@@ -47,6 +47,8 @@ void tst_Translations::germanCatalogueSwitchesTheConsole()
     QCOMPARE(window.policyEditorPage()->applyButton()->text(), QStringLiteral("An&wenden"));
     QCOMPARE(window.policyEditorPage()->tabs()->tabText(ui::PolicyEditorPage::HistoryTab), QStringLiteral("Ver&lauf"));
     QCOMPARE(window.decisionsPage()->flagButton()->text(), QStringLiteral("&Beanstanden"));
+    QCOMPARE(window.exportReportAction()->text(), QStringLiteral("Bericht &exportieren…"));
+    QCOMPARE(window.decisionsPage()->exportButton()->text(), QStringLiteral("Aktuellen Filter e&xportieren…"));
 
     QVERIFY(QCoreApplication::removeTranslator(&german));
     QTRY_COMPARE(window.pageTitle(ui::MainWindow::Decisions), QStringLiteral("Decisions"));
