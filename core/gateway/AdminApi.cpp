@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "AdminApi.h"
+#include "policy/PolicyPublisher.h"
 #include "routing/WaitQueue.h"
 #include "Gateway.h"
 #include "GatewaySnapshotLoader.h"
@@ -195,30 +196,13 @@ void AdminApi::putPolicy(const http::HttpRequest &request, http::HttpResponder *
     if (author.isEmpty())
         author = QStringLiteral("admin-api");
     QPointer<http::HttpResponder> out(responder);
-    struct Outcome {
-        Result<std::shared_ptr<const policy::Policy>> policy = Error{};
-        Result<policy::PolicyVersion> version = Error{};
-        QString writeError;
-    };
     auto versions = m_versions;
-    runAsync<Outcome>(
+    runAsync<policy::PolicyPublication>(
         this,
         [content, policyPath, author, comment, versions]() {
-            Outcome o;
-            o.policy = policy::PolicyLoader::fromBytes(content);
-            if (!o.policy.ok())
-                return o;
-            // The file stays the source of truth: written atomically, so a restart or a
-            // SIGHUP loads exactly what was applied here.
-            QSaveFile file(policyPath);
-            if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size() || !file.commit()) {
-                o.writeError = file.errorString();
-                return o;
-            }
-            o.version = versions->record(o.policy.value()->version(), author, comment, content);
-            return o;
+            return policy::PolicyPublication::publish(content, policyPath, *versions, author, comment);
         },
-        [this, out](Outcome o) {
+        [this, out](policy::PolicyPublication o) {
             if (!o.policy.ok())
                 return sendError(out, 422, QStringLiteral("policy_invalid"), QStringLiteral("The policy is invalid; the active policy stays in force."),
                                  o.policy.error().message.split(QLatin1Char('\n'), Qt::SkipEmptyParts));

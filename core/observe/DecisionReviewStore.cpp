@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "DecisionReviewStore.h"
+#include "storage/SqliteConnection.h"
 #include <QAtomicInteger>
 #include <QDir>
 #include <QFile>
@@ -11,7 +12,6 @@ namespace perimeter::observe {
 
 namespace {
 
-QAtomicInteger<quint64> g_connectionCounter;
 constexpr int kMaxRequestIdChars = 128;
 
 Error sqlError(const QString &what, const QSqlError &error)
@@ -33,25 +33,16 @@ DecisionReview fromQuery(const QSqlQuery &q)
 
 } // namespace
 
-// Runs fn(QSqlDatabase&) on a fresh connection, removed afterwards (Qt connections belong to
-// the thread that made them, and callers come from the thread pool).
+// Runs fn(QSqlDatabase&) on a fresh connection of the calling thread (callers come from the
+// thread pool, and Qt connections belong to the thread that made them).
 template <typename Fn>
 auto DecisionReviewStore::withDatabase(Fn &&fn) const
 {
     QMutexLocker lock(&m_mutex);
-    const QString name = QStringLiteral("perimeter-reviews-%1").arg(++g_connectionCounter);
-    auto result = [&]() {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(m_path);
-        if (!db.open())
-            return decltype(fn(db))(sqlError(QStringLiteral("cannot open %1").arg(m_path), db.lastError()));
-        QSqlQuery(db).exec(QStringLiteral("PRAGMA busy_timeout=5000"));
-        auto r = fn(db);
-        db.close();
-        return r;
-    }();
-    QSqlDatabase::removeDatabase(name);
-    return result;
+    storage::SqliteConnection connection(m_path, QStringLiteral("the review store"));
+    if (const auto &failure = connection.failure())
+        return decltype(fn(connection.db()))(sqlError(failure->message, failure->error));
+    return fn(connection.db());
 }
 
 DecisionReviewStore::DecisionReviewStore(QString path) : m_path(std::move(path)) {}
@@ -69,8 +60,7 @@ Result<std::unique_ptr<DecisionReviewStore>> DecisionReviewStore::open(const QSt
     std::unique_ptr<DecisionReviewStore> store(new DecisionReviewStore(dataDir + QLatin1String("/reviews.db")));
     auto created = store->withDatabase([](QSqlDatabase &db) -> Status {
         QSqlQuery q(db);
-        if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL"))
-            || !q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS decision_review_log ("
+        if (!q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS decision_review_log ("
                                       "id INTEGER PRIMARY KEY AUTOINCREMENT, request_id TEXT NOT NULL,"
                                       " status TEXT NOT NULL CHECK (status IN ('reviewed', 'flagged')),"
                                       " reviewer TEXT NOT NULL, comment TEXT NOT NULL, at_ms INTEGER NOT NULL)"))

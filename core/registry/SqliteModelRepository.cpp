@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "SqliteModelRepository.h"
+#include "storage/SqliteConnection.h"
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -48,40 +49,19 @@ QVariant nullableText(const QString &text)
     return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
 }
 
-class Connection {
+// One connection for the duration of a call (storage::SqliteConnection), its failure
+// reported with this store's error code.
+class Connection : public storage::SqliteConnection {
 public:
     explicit Connection(const QString &path)
+        : SqliteConnection(path, QStringLiteral("the model registry"))
     {
-        static std::atomic<quint64> counter{0};
-        m_name = QStringLiteral("perimeter.registry.%1").arg(counter.fetch_add(1, std::memory_order_relaxed));
-        m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
-        m_db.setDatabaseName(path);
-        m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
-        if (!m_db.open()) {
-            m_error = storeError(QStringLiteral("cannot open the model registry"), m_db.lastError());
-            return;
-        }
-        QSqlQuery pragma(m_db);
-        if (!pragma.exec(QStringLiteral("PRAGMA journal_mode=WAL")))
-            m_error = storeError(QStringLiteral("cannot switch the model registry to WAL mode"), pragma.lastError());
-        else if (!pragma.exec(QStringLiteral("PRAGMA synchronous=NORMAL")))
-            m_error = storeError(QStringLiteral("cannot configure the model registry"), pragma.lastError());
+        if (failure())
+            m_error = storeError(failure()->message, failure()->error);
     }
-    ~Connection()
-    {
-        m_db.close();
-        m_db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(m_name);
-    }
-    Connection(const Connection &) = delete;
-    Connection &operator=(const Connection &) = delete;
-
     const std::optional<Error> &error() const { return m_error; }
-    QSqlDatabase &db() { return m_db; }
 
 private:
-    QString m_name;
-    QSqlDatabase m_db;
     std::optional<Error> m_error;
 };
 

@@ -7,6 +7,7 @@
 #include "observe/SqliteAuditStore.h"
 #include "report/SqliteAuditAnalytics.h"
 #include "policy/PolicyLoader.h"
+#include "policy/PolicyPublisher.h"
 #include "policy/PolicyVersionStore.h"
 #include <QFutureWatcher>
 #include <QPromise>
@@ -403,29 +404,25 @@ quint64 GatewayService::startPolicyChange(const QByteArray &document, const QStr
             content = entry.value().content;
             why = rollbackComment;
         }
-        auto loaded = policy::PolicyLoader::fromBytes(content);
-        if (!loaded.ok()) {
-            out.error = tr("The policy is invalid; the active policy stays in force.");
-            out.problems = loaded.error().message.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-            return finish(out);
-        }
-        // The file stays the source of truth (as with the admin API): written atomically, so a
-        // restart loads exactly what was applied here.
-        QSaveFile file(policyPath);
-        if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size() || !file.commit()) {
-            out.error = tr("Cannot write the policy file %1: %2").arg(policyPath, file.errorString());
-            return finish(out);
-        }
         // The policy being replaced goes into the history first (stored once per content), so
         // there is always a version to roll back to.
         if (auto newest = store.value()->list(1); !newest.ok() || newest.value().isEmpty() || newest.value().first().version != active->version())
             store.value()->record(active->version(), QStringLiteral("perimeter"), QStringLiteral("in force before the change"), active->canonicalJson());
-        auto recorded = store.value()->record(loaded.value()->version(), author, why, content);
-        if (recorded.ok())
-            out.sequence = recorded.value().sequence;
+        auto published = policy::PolicyPublication::publish(content, policyPath, *store.value(), author, why);
+        if (!published.policy.ok()) {
+            out.error = tr("The policy is invalid; the active policy stays in force.");
+            out.problems = published.policy.error().message.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+            return finish(out);
+        }
+        if (!published.writeError.isEmpty()) {
+            out.error = tr("Cannot write the policy file %1: %2").arg(policyPath, published.writeError);
+            return finish(out);
+        }
+        if (published.version.ok())
+            out.sequence = published.version.value().sequence;
         else
-            qCWarning(lcService, "policy applied but not recorded in the history: %s", qPrintable(recorded.error().message));
-        auto policy = loaded.value();
+            qCWarning(lcService, "policy applied but not recorded in the history: %s", qPrintable(published.version.error().message));
+        auto policy = published.policy.value();
         QMetaObject::invokeMethod(host, [this, policy, out, finish]() mutable {
             if (!m_gateway) {
                 out.error = tr("The gateway stopped; the policy file was written and applies at the next start.");
