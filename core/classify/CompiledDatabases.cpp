@@ -48,7 +48,7 @@ QByteArray cacheKey(const std::vector<Recognizer> &recognizers)
     QCryptographicHash h(QCryptographicHash::Sha256);
     // the format tag covers how databases are compiled from the recognizers (which flags are
     // added per database): change it with any change to compile()
-    addField(h, QByteArrayLiteral("perimeter-classifier-databases-4"));
+    addField(h, QByteArrayLiteral("perimeter-classifier-databases-5"));
     addField(h, QByteArray(hs_version()));
     addField(h, QByteArray(architecture()));
     addField(h, QByteArray::number(hs_valid_platform() == HS_SUCCESS ? 1 : 0));
@@ -56,8 +56,6 @@ QByteArray cacheKey(const std::vector<Recognizer> &recognizers)
         addField(h, QByteArray::fromStdString(r.pattern));
         addField(h, QByteArray::number(r.flags) + ':' + QByteArray::number(int(r.scan)) + ':' + QByteArray::number(int(r.start)));
     }
-    for (const auto &w : CompiledDatabases::contextWords(recognizers))
-        addField(h, QByteArrayLiteral("context:") + QByteArray::fromStdString(w));
     return h.result();
 }
 
@@ -176,21 +174,7 @@ Result<std::shared_ptr<CompiledDatabases>> CompiledDatabases::compile(const std:
     }
     self->computeConfirmFlags(recognizers);
 
-    // context words: a literal (every byte escaped) that starts a word of the text when it
-    // starts with a letter or digit ("tel" is not in "hotel"), any case
-    const auto words = contextWords(recognizers);
-    std::vector<std::string> wordPatterns;
-    for (const auto &w : words) {
-        const auto c0 = static_cast<unsigned char>(w.front());
-        std::string pat = (std::isalnum(c0) || c0 == '_') ? "\\b" : "";
-        for (unsigned char c : w) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\x%02x", c);
-            pat += buf;
-        }
-        wordPatterns.push_back(std::move(pat));
-    }
-    const auto build = [&](auto include, unsigned int extraFlags, bool withWords, hs_database_t **db) -> Status {
+    const auto build = [&](auto include, unsigned int extraFlags, hs_database_t **db) -> Status {
         std::vector<const char *> patterns;
         std::vector<unsigned int> flags;
         std::vector<unsigned int> ids;
@@ -200,13 +184,6 @@ Result<std::shared_ptr<CompiledDatabases>> CompiledDatabases::compile(const std:
             patterns.push_back(recognizers[i].pattern.c_str());
             flags.push_back(recognizers[i].flags | extraFlags);
             ids.push_back(unsigned(i));
-        }
-        if (withWords) {
-            for (size_t w = 0; w < wordPatterns.size(); ++w) {
-                patterns.push_back(wordPatterns[w].c_str());
-                flags.push_back(HS_FLAG_CASELESS);
-                ids.push_back(unsigned(recognizers.size() + w));
-            }
         }
         if (patterns.empty())
             return Ok{};
@@ -224,11 +201,11 @@ Result<std::shared_ptr<CompiledDatabases>> CompiledDatabases::compile(const std:
     const auto isText = [&](size_t i) { return recognizers[i].scan == ScanMode::Text; };
     const auto isConfirm = [&](size_t i) { return bool(self->m_needsConfirm[i]); };
     const auto isDigits = [&](size_t i) { return recognizers[i].scan == ScanMode::DigitWindows; };
-    if (auto s = build(isText, 0, true, &self->m_text); !s)
+    if (auto s = build(isText, 0, &self->m_text); !s)
         return s.error();
-    if (auto s = build(isConfirm, HS_FLAG_SOM_LEFTMOST, false, &self->m_confirm); !s)
+    if (auto s = build(isConfirm, HS_FLAG_SOM_LEFTMOST, &self->m_confirm); !s)
         return s.error();
-    if (auto s = build(isDigits, HS_FLAG_SOM_LEFTMOST, false, &self->m_digits); !s)
+    if (auto s = build(isDigits, HS_FLAG_SOM_LEFTMOST, &self->m_digits); !s)
         return s.error();
     return self;
 }

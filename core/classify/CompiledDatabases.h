@@ -16,8 +16,7 @@ namespace perimeter::classify {
 //  - confirm: the variable-width Leftmost patterns of `text` again, with leftmost start of
 //             match, run only on short windows ending at a reported match to find its start.
 //  - digits:  DigitWindows-mode patterns with leftmost start, run over the digit windows.
-// Database ids are recognizer indices; the text database also reports the recognizers'
-// context words (see contextWords()).
+// Database ids are recognizer indices.
 //
 // Compiling takes seconds, so obtain() shares one instance per recognizer set inside the
 // process and keeps serialised databases in a per-user cache directory
@@ -46,9 +45,8 @@ public:
     // The directory used for cached databases, or "" when caching is off or unusable.
     static QString cacheDirectory();
 
-    // The distinct context words of a recognizer set (lower case, in order of first use). The
-    // text database also reports them, with ids recognizers.size() + index, so the words around
-    // every candidate are known after the one pass over the text.
+    // The distinct context words of a recognizer set (lower case, in order of first use). They
+    // are not in any database: they are looked for only around candidates (HyperscanClassifier).
     static std::vector<std::string> contextWords(const std::vector<Recognizer> &recognizers);
 
     CompiledDatabases(const CompiledDatabases &) = delete;

@@ -40,8 +40,7 @@ struct ScanBuffers {
     std::vector<Window> windows;
     std::vector<size_t> bucket;
     std::string compact;
-    std::vector<HyperscanClassifier::WordHit> words; // context words in the text, by end
-    size_t recognizers = 0;                          // ids from here on are context words
+    ContextWords::Scan context;
     qint64 limit = 0;
     qint64 count = 0;
     bool overflow = false;
@@ -60,10 +59,6 @@ int onEnd(unsigned int id, unsigned long long, unsigned long long to, unsigned i
     if (++b->count > b->limit) {
         b->overflow = true;
         return 1;
-    }
-    if (id >= b->recognizers) {
-        b->words.push_back({unsigned(id - b->recognizers), size_t(to)});
-        return 0;
     }
     b->ends.push_back({id, size_t(to)});
     return 0;
@@ -204,18 +199,19 @@ Result<std::shared_ptr<const HyperscanClassifier>> HyperscanClassifier::create(s
     std::shared_ptr<HyperscanClassifier> self(new HyperscanClassifier());
     self->m_recognizers = std::move(recognizers);
     self->m_options = options;
-    const auto words = CompiledDatabases::contextWords(self->m_recognizers);
-    for (const auto &w : words)
-        self->m_wordLength.push_back(uint32_t(w.size()));
-    self->m_contextWords.assign(self->m_recognizers.size(), std::vector<uint64_t>((words.size() + 63) / 64 + 1, 0));
+    self->m_context = ContextWords(CompiledDatabases::contextWords(self->m_recognizers));
+    self->m_contextWords.assign(self->m_recognizers.size(), std::vector<uint64_t>((self->m_context.size() + 63) / 64 + 1, 0));
+    self->m_hasContext.assign(self->m_recognizers.size(), false);
     for (size_t i = 0; i < self->m_recognizers.size(); ++i) {
         for (const auto &w : self->m_recognizers[i].context) {
             std::string lw = w;
             for (char &ch : lw)
                 ch = lower(ch);
-            const auto k = size_t(std::find(words.begin(), words.end(), lw) - words.begin());
-            if (k < words.size())
-                self->m_contextWords[i][k >> 6] |= uint64_t(1) << (k & 63);
+            const size_t k = self->m_context.indexOf(lw);
+            if (k >= self->m_context.size())
+                continue; // empty
+            self->m_contextWords[i][k >> 6] |= uint64_t(1) << (k & 63);
+            self->m_hasContext[i] = true;
         }
     }
     auto dbs = CompiledDatabases::obtain(self->m_recognizers);
@@ -260,29 +256,18 @@ void HyperscanClassifier::releaseScratch(hs_scratch *scratch) const
     m_pool.push_back(scratch);
 }
 
-double HyperscanClassifier::applyContext(const std::vector<WordHit> &hits, unsigned int id, size_t textSize,
-                                         const Candidate &c, bool &found) const
+double HyperscanClassifier::applyContext(ContextWords::Scan &scan, unsigned int id, const Candidate &c, bool &found) const
 {
     found = false;
     const Recognizer &rec = m_recognizers[id];
-    if (rec.context.empty() || (c.score >= 1.0 && !rec.requireContext))
+    if (!m_hasContext[id] || (c.score >= 1.0 && !rec.requireContext))
         return c.score;
-    const auto &mine = m_contextWords[id];
     const size_t from = c.start > m_options.contextBefore ? c.start - m_options.contextBefore : 0;
-    const size_t to = std::min(textSize, c.end + m_options.contextAfter);
-    // the value itself is not its own context: a word of this recognizer wholly before it or
-    // wholly after it, inside the window
-    auto it = std::lower_bound(hits.begin(), hits.end(), from + 1, [](const WordHit &h, size_t v) { return h.end < v; });
-    for (; it != hits.end() && it->end <= to; ++it) {
-        if (!((mine[it->word >> 6] >> (it->word & 63)) & 1))
-            continue;
-        const size_t start = it->end - m_wordLength[it->word];
-        if (start >= from && (it->end <= c.start || start >= c.end)) {
-            found = true;
-            return std::min(1.0, std::max(c.score + m_options.contextBoost, m_options.minScoreWithContext));
-        }
-    }
-    return c.score;
+    const size_t to = c.end + m_options.contextAfter;
+    if (!m_context.anyAround(scan, m_contextWords[id], from, to, c.start, c.end))
+        return c.score;
+    found = true;
+    return std::min(1.0, std::max(c.score + m_options.contextBoost, m_options.minScoreWithContext));
 }
 
 Result<Findings> HyperscanClassifier::scan(const QString &text) const
@@ -298,9 +283,8 @@ Result<Findings> HyperscanClassifier::scan(const QString &text) const
     b.limit = m_options.maxMatches;
     b.count = 0;
     b.overflow = false;
-    b.words.clear();
-    b.recognizers = m_recognizers.size();
     b.offset = 0;
+    m_context.begin(b.context, bytes);
 
     if (!bytes.empty()) {
         hs_scratch_t *scratch = acquireScratch();
@@ -424,7 +408,7 @@ Result<Findings> HyperscanClassifier::scan(const QString &text) const
                 // no context word around the longest match: none around the shorter ones either
                 // (they differ only in digits at the end), so skip the validator
                 bool seen = false;
-                applyContext(b.words, id, bytes.size(), Candidate{from, matches[i].to, 0.0, {}}, seen);
+                applyContext(b.context, id, Candidate{from, matches[i].to, 0.0, {}}, seen);
                 wanted = seen;
             }
             if (wanted) {
@@ -441,7 +425,7 @@ Result<Findings> HyperscanClassifier::scan(const QString &text) const
                     lastStart = c.start;
                     lastEnd = c.end;
                     bool contextSeen = false;
-                    c.score = applyContext(b.words, id, bytes.size(), c, contextSeen);
+                    c.score = applyContext(b.context, id, c, contextSeen);
                     if (rec.requireContext && !contextSeen)
                         break;
                     Finding f;
@@ -527,8 +511,6 @@ Result<Findings> HyperscanClassifier::scan(const QString &text) const
     }
     if (!cluster.empty())
         resolve();
-    if (b.words.capacity() > (size_t(1) << 20))
-        std::vector<WordHit>().swap(b.words); // likewise for the context words of a huge payload
     return kept;
 }
 

@@ -2,10 +2,13 @@
 #pragma once
 #include "Classifier.h"
 #include "CompiledDatabases.h"
+#include "ContextWords.h"
 #include "Recognizer.h"
 #include <array>
 #include <memory>
 #include <mutex>
+#include <string>
+#include <string_view>
 #include <vector>
 
 struct hs_scratch;
@@ -44,12 +47,6 @@ public:
     // Compiles one pattern alone; returns the Hyperscan error message or "" when it compiles.
     static QString checkPattern(const std::string &pattern, unsigned int flags);
 
-    // Scan-internal: a context word the text pass reported (word index, end offset).
-    struct WordHit {
-        unsigned int word;
-        size_t end;
-    };
-
     HyperscanClassifier(const HyperscanClassifier &) = delete;
     HyperscanClassifier &operator=(const HyperscanClassifier &) = delete;
 
@@ -58,13 +55,14 @@ private:
     hs_scratch *acquireScratch() const;
     void releaseScratch(hs_scratch *scratch) const;
     // Score after the context words around the candidate; `found` tells whether one was seen.
-    // `hits` are the context words the text pass reported (see WordHit).
-    double applyContext(const std::vector<WordHit> &hits, unsigned int id, size_t textSize, const Candidate &c,
-                        bool &found) const;
+    // The words are looked for only here, in the few dozen bytes around each candidate: far
+    // cheaper than reporting every "id", "key" or "card" of the text from the pattern pass.
+    double applyContext(ContextWords::Scan &scan, unsigned int id, const Candidate &c, bool &found) const;
 
     std::vector<Recognizer> m_recognizers;
-    std::vector<uint32_t> m_wordLength;                 // per context word index
+    ContextWords m_context;                             // the distinct context words of all recognizers
     std::vector<std::vector<uint64_t>> m_contextWords;  // per recognizer: bit set of its word indices
+    std::vector<bool> m_hasContext;
     Options m_options;
     std::shared_ptr<const CompiledDatabases> m_dbs;
     hs_scratch *m_prototype = nullptr;

@@ -2,6 +2,7 @@
 #include "TextNormalizer.h"
 #include <QChar>
 #include <QList>
+#include <algorithm>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -170,6 +171,25 @@ int decodeEscape(const QString &text, qsizetype i, char32_t &cp)
 
 } // namespace
 
+void NormalizedText::source(size_t b, qint64 &start, qint64 &end) const
+{
+    // the last piece starting at or before b (dropped characters at b come before b's own piece)
+    const auto it = std::upper_bound(pieces.begin(), pieces.end(), b, [](size_t v, const Piece &p) { return v < p.byteStart; });
+    if (it == pieces.begin()) {
+        start = qint64(b);
+        end = start + 1;
+        return;
+    }
+    const Piece &p = *(it - 1);
+    if (b < size_t(p.byteStart) + p.byteLength) {
+        start = p.cpStart;
+        end = qint64(p.cpStart) + p.cpLength;
+        return;
+    }
+    start = qint64(p.cpStart) + p.cpLength + qint64(b - p.byteStart - p.byteLength);
+    end = start + 1;
+}
+
 void NormalizedText::toOriginal(size_t from, size_t to, qint64 &start, qint64 &end) const
 {
     if (identity) {
@@ -181,8 +201,13 @@ void NormalizedText::toOriginal(size_t from, size_t to, qint64 &start, qint64 &e
         start = end = originalCodePoints;
         return;
     }
-    start = startCp[from];
-    end = to == 0 ? start : qint64(endCp[std::min(to, bytes.size()) - 1]);
+    qint64 ignored = 0;
+    source(from, start, ignored);
+    if (to == 0) {
+        end = start;
+        return;
+    }
+    source(std::min(to, bytes.size()) - 1, ignored, end);
     if (end < start)
         end = start;
 }
@@ -234,14 +259,24 @@ NormalizedText TextNormalizer::normalize(const QString &text)
             return out;
         }
     }
+    // slow pass: ASCII runs are taken from the narrowed copy; everything else goes through the
+    // escape decoder and the fold, and becomes a piece when it does not map one to one
+    const std::string narrowed = std::move(out.bytes);
     out.bytes.clear();
-
     out.bytes.reserve(size_t(n) + 16);
-    out.startCp.reserve(size_t(n) + 16);
-    out.endCp.reserve(size_t(n) + 16);
     uint32_t cpIndex = 0;
     qsizetype i = 0;
     while (i < n) {
+        qsizetype run = i;
+        while (run < n && data[run] < 0x80 && data[run] != '\\' && data[run] != '&')
+            ++run;
+        if (run > i) {
+            out.bytes.append(narrowed, size_t(i), size_t(run - i));
+            cpIndex += uint32_t(run - i);
+            i = run;
+            if (i >= n)
+                break;
+        }
         char32_t cp;
         qsizetype units = 1;
         uint32_t cpsConsumed = 1;
@@ -258,10 +293,9 @@ NormalizedText TextNormalizer::normalize(const QString &text)
         }
         const size_t before = out.bytes.size();
         foldCodePoint(out.bytes, cp);
-        for (size_t b = before; b < out.bytes.size(); ++b) {
-            out.startCp.push_back(cpIndex);
-            out.endCp.push_back(cpIndex + cpsConsumed);
-        }
+        const size_t produced = out.bytes.size() - before;
+        if (produced != 1 || cpsConsumed != 1)
+            out.pieces.push_back({uint32_t(before), uint32_t(produced), cpIndex, cpsConsumed});
         cpIndex += cpsConsumed;
         i += units;
     }

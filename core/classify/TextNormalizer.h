@@ -15,12 +15,25 @@ namespace perimeter::classify {
 struct NormalizedText {
     std::string bytes;
     bool identity = false;              // pure ASCII without escapes: byte i == code point i
-    std::vector<uint32_t> startCp;      // per byte: first original code point it came from
-    std::vector<uint32_t> endCp;        // per byte: original code point just after its source
     qint64 originalCodePoints = 0;
+    // The pieces of `bytes` that do not map one byte to one code point: an escape, a character
+    // folded to several bytes, one dropped (no bytes). Every byte of a piece came from the
+    // piece's code points; between pieces, bytes and code points advance together. Most text is
+    // ASCII with a few such pieces, so this costs a small fraction of a per-byte map.
+    struct Piece {
+        uint32_t byteStart;
+        uint32_t byteLength;
+        uint32_t cpStart;
+        uint32_t cpLength;
+    };
+    std::vector<Piece> pieces;
 
     // Maps a byte range [from, to) of `bytes` to code points [start, end) of the original.
     void toOriginal(size_t from, size_t to, qint64 &start, qint64 &end) const;
+
+private:
+    // The original code points [start, end) byte b came from.
+    void source(size_t b, qint64 &start, qint64 &end) const;
 };
 
 class TextNormalizer {

@@ -59,6 +59,27 @@ void TestTextNormalizer::offsetsMapBack()
     esc.toOriginal(1, 2, s, e);
     QCOMPARE(s, qint64(1));
     QCOMPARE(e, qint64(7));
+
+    // the piece map: dropped characters at the start and end, a two-byte fold, ASCII after them
+    const auto lead = TextNormalizer::normalize(QStringLiteral("\u200Babc"));
+    lead.toOriginal(0, 3, s, e);
+    QCOMPARE(s, qint64(1));
+    QCOMPARE(e, qint64(4));
+    const auto trail = TextNormalizer::normalize(QStringLiteral("ab\u200B"));
+    trail.toOriginal(0, 2, s, e);
+    QCOMPARE(s, qint64(0));
+    QCOMPARE(e, qint64(2)); // the dropped character after the span is not part of it
+    const auto accent = TextNormalizer::normalize(QStringLiteral("\u00E91234\u200B\uFF15x"));
+    QCOMPARE(QByteArray::fromStdString(accent.bytes), QByteArray("\xC3\xA9" "12345x"));
+    accent.toOriginal(2, 6, s, e); // "1234"
+    QCOMPARE(s, qint64(1));
+    QCOMPARE(e, qint64(5));
+    accent.toOriginal(1, 3, s, e); // half the accent and the "1": the whole accent is included
+    QCOMPARE(s, qint64(0));
+    QCOMPARE(e, qint64(2));
+    accent.toOriginal(6, 8, s, e); // the folded full-width 5 and the x after the dropped character
+    QCOMPARE(s, qint64(6));
+    QCOMPARE(e, qint64(8));
 }
 
 QTEST_GUILESS_MAIN(TestTextNormalizer)
