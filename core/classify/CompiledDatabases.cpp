@@ -48,7 +48,7 @@ QByteArray cacheKey(const std::vector<Recognizer> &recognizers)
     QCryptographicHash h(QCryptographicHash::Sha256);
     // the format tag covers how databases are compiled from the recognizers (which flags are
     // added per database): change it with any change to compile()
-    addField(h, QByteArrayLiteral("perimeter-classifier-databases-5"));
+    addField(h, QByteArrayLiteral("perimeter-classifier-databases-6"));
     addField(h, QByteArray(hs_version()));
     addField(h, QByteArray(architecture()));
     addField(h, QByteArray::number(hs_valid_platform() == HS_SUCCESS ? 1 : 0));

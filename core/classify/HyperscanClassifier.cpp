@@ -41,6 +41,7 @@ struct ScanBuffers {
     std::vector<size_t> bucket;
     std::string compact;
     ContextWords::Scan context;
+    std::vector<size_t> nativeEnds;
     qint64 limit = 0;
     qint64 count = 0;
     bool overflow = false;
@@ -218,6 +219,16 @@ Result<std::shared_ptr<const HyperscanClassifier>> HyperscanClassifier::create(s
     if (!dbs)
         return dbs.error();
     self->m_dbs = dbs.value();
+    for (size_t i = 0; i < self->m_recognizers.size(); ++i) {
+        const Recognizer &r = self->m_recognizers[i];
+        if (r.scan != ScanMode::Native)
+            continue;
+        const auto &w = self->m_dbs->width(unsigned(i));
+        if (!r.find || (r.start != StartMode::FromEnd && w.min != w.max))
+            return Error{QStringLiteral("classifier_error"),
+                         QStringLiteral("native recognizer needs a finder and a start from its end: ") + r.name};
+        self->m_native.push_back(unsigned(i));
+    }
     // one scratch serves all three databases (they are never scanned at the same time)
     for (hs_database_t *db : {self->m_dbs->text(), self->m_dbs->confirm(), self->m_dbs->digits()}) {
         if (db && hs_alloc_scratch(db, &self->m_prototype) != HS_SUCCESS)
@@ -316,7 +327,19 @@ Result<Findings> HyperscanClassifier::scan(const QString &text) const
             }
             b.raw.resize(kept);
         }
-        // starts of Text-mode matches
+        // the native triggers report ends like the text pass
+        for (const unsigned int id : m_native) {
+            b.nativeEnds.clear();
+            m_recognizers[id].find(bytes, b.nativeEnds);
+            b.count += qint64(b.nativeEnds.size());
+            if (b.count > b.limit) {
+                b.overflow = true;
+                break;
+            }
+            for (const size_t end : b.nativeEnds)
+                b.ends.push_back({id, end});
+        }
+        // starts of Text-mode and native matches
         for (const auto &e : b.ends) {
             const Recognizer &rec = m_recognizers[e.id];
             const auto &w = m_dbs->width(e.id);

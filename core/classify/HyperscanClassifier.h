@@ -60,6 +60,7 @@ private:
     double applyContext(ContextWords::Scan &scan, unsigned int id, const Candidate &c, bool &found) const;
 
     std::vector<Recognizer> m_recognizers;
+    std::vector<unsigned int> m_native;                 // ScanMode::Native recognizers
     ContextWords m_context;                             // the distinct context words of all recognizers
     std::vector<std::vector<uint64_t>> m_contextWords;  // per recognizer: bit set of its word indices
     std::vector<bool> m_hasContext;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "BuiltinRecognizers.h"
 #include "Checksums.h"
+#include "NativeTriggers.h"
 #include <QHostAddress>
 #include <hs/hs.h>
 #include <algorithm>
@@ -645,11 +646,21 @@ std::vector<Recognizer> BuiltinRecognizers::pii()
                      HS_FLAG_CASELESS));
     r.back().scan = ScanMode::Text;
     r.back().start = StartMode::FromEnd;
-    r.push_back(make("UrlRecognizer", "URL",
-                     R"(\.(?:com|org|net|edu|gov|mil|int|info|biz|io|ai|co|app|dev|site|online|store|tech|cloud|me|tv|xyz|ly|uk|us|ca|de|fr|es|it|nl|be|ch|at|se|no|dk|fi|pl|pt|ie|il|in|jp|cn|kr|au|nz|br|mx|ar|ru|ua|za|sg|hk|tw|eu|asia|vlaanderen|museum|aero|jobs|mobi|name|pro|travel|email|blog|news|shop|page)\b)",
-                     0.5, bareDomainFromTld, {"url", "website", "domain", "site"}, HS_FLAG_CASELESS));
-    r.back().scan = ScanMode::Text;
+    static const NativeTriggers::Suffixes tlds({
+        "com", "org", "net", "edu", "gov", "mil", "int", "info", "biz", "io", "ai", "co", "app", "dev", "site",
+        "online", "store", "tech", "cloud", "me", "tv", "xyz", "ly", "uk", "us", "ca", "de", "fr", "es", "it",
+        "nl", "be", "ch", "at", "se", "no", "dk", "fi", "pl", "pt", "ie", "il", "in", "jp", "cn", "kr", "au",
+        "nz", "br", "mx", "ar", "ru", "ua", "za", "sg", "hk", "tw", "eu", "asia", "vlaanderen", "museum", "aero",
+        "jobs", "mobi", "name", "pro", "travel", "email", "blog", "news", "shop", "page"});
+    std::string tldPattern = R"(\.(?:)";
+    for (size_t k = 0; k < tlds.all().size(); ++k)
+        tldPattern += (k ? "|" : "") + tlds.all()[k];
+    tldPattern += R"()\b)";
+    r.push_back(make("UrlRecognizer", "URL", tldPattern, 0.5, bareDomainFromTld, {"url", "website", "domain", "site"},
+                     HS_FLAG_CASELESS));
+    r.back().scan = ScanMode::Native; // a dot ends every sentence
     r.back().start = StartMode::FromEnd;
+    r.back().find = [](std::string_view t, std::vector<size_t> &ends) { NativeTriggers::domainSuffix(t, tlds, ends); };
 
     // Crypto wallets: Base58Check (P2PKH/P2SH) and Bech32/Bech32m.
     r.push_back(make("CryptoRecognizer", "CRYPTO", R"(\b[13][a-km-zA-HJ-NP-Z1-9]{25,34}\b)", 1.0,

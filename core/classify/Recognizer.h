@@ -26,7 +26,12 @@ using Validator = std::function<bool(std::string_view text, Candidate &candidate
 // around digits (a digit run with the tokens and separators next to it), where the identifier
 // patterns made of character classes alone (\d{9}, [A-Z]\d{7}[A-Z]) cost little; the pattern
 // must contain a digit and reach at most ~12 characters of other tokens away from its digits.
-enum class ScanMode { Text, DigitWindows };
+// Native: not compiled at all; `find` reports the end offsets of `pattern` over the whole text
+// (see NativeTriggers), which must be FromEnd or fixed width so no start has to be re-matched.
+enum class ScanMode { Text, DigitWindows, Native };
+
+// Appends the end offsets of every match of a Native recognizer's pattern in `text`.
+using TriggerFinder = std::function<void(std::string_view text, std::vector<size_t> &ends)>;
 
 // How the start of a Text-mode match is found. Leftmost: the leftmost start of the pattern (the
 // engine reports end offsets only; fixed-width patterns get end - width, others are re-matched
@@ -52,6 +57,7 @@ struct Recognizer {
     bool requireContext = false;
     Validator validate;                 // optional
     ScanMode scan = ScanMode::Text;
+    TriggerFinder find;                 // ScanMode::Native only
     StartMode start = StartMode::Leftmost;
 };
 

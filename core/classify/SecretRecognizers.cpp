@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "BuiltinRecognizers.h"
 #include "Checksums.h"
+#include "NativeTriggers.h"
 #include <hs/hs.h>
 #include <nlohmann/json.hpp>
 #include <QByteArray>
@@ -413,12 +414,14 @@ bool keywordAssignment(std::string_view t, Candidate &c)
     size_t is = 0, ie = 0;
     if (!identifierAround(t, c, is, ie))
         return false;
-    const Tier tier = identifierTier(t.substr(is, ie - is));
-    if (tier == Tier::None)
-        return false;
+    // the assignment first: most "key", "token" and "auth" in code assign nothing, and this
+    // check costs far less than splitting the identifier into words
     size_t vs = 0, ve = 0;
     bool quoted = false;
     if (!assignedValue(t, is, ie, vs, ve, quoted))
+        return false;
+    const Tier tier = identifierTier(t.substr(is, ie - is));
+    if (tier == Tier::None)
         return false;
     const auto value = t.substr(vs, ve - vs);
     if (!acceptValue(value, tier, quoted))
@@ -931,6 +934,8 @@ std::vector<Recognizer> BuiltinRecognizers::secrets()
         return !v.empty() && !isPlaceholderToken(sv(t, c)) && cs::shannonEntropy(sv(t, c)) >= 3.0;
     }));
     r.back().start = StartMode::FromEnd;
+    r.back().scan = ScanMode::Native;
+    r.back().find = [](std::string_view t, std::vector<size_t> &ends) { NativeTriggers::pipeToken(t, 27, ends); };
     r.push_back(secret("sidekiq-secret", R"(\bBUNDLE_(?:ENTERPRISE|GEMS)__CONTRIBSYS__COM\s*[:=]\s*["']?[0-9a-f]{8}:[0-9a-f]{8})", 0.9,
                        [](std::string_view t, Candidate &c) {
                            c.start = c.end - 17;
@@ -1060,6 +1065,8 @@ std::vector<Recognizer> BuiltinRecognizers::secrets()
         return c.end - c.start <= 401 && highEntropyString(t, c);
     }));
     r.back().start = StartMode::FromEnd;
+    r.back().scan = ScanMode::Native; // a quote is in every other line of code
+    r.back().find = [](std::string_view t, std::vector<size_t> &ends) { NativeTriggers::quotedRun(t, 20, ends); };
     return r;
 }
 

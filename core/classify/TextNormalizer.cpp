@@ -267,9 +267,20 @@ NormalizedText TextNormalizer::normalize(const QString &text)
     uint32_t cpIndex = 0;
     qsizetype i = 0;
     while (i < n) {
+        // a backslash or ampersand that does not start an escape is plain (code is full of them)
         qsizetype run = i;
-        while (run < n && data[run] < 0x80 && data[run] != '\\' && data[run] != '&')
-            ++run;
+        for (; run < n && data[run] < 0x80; ++run) {
+            if (data[run] == '&' && run + 1 < n && data[run + 1] == '#')
+                break;
+            if (data[run] == '\\') {
+                qsizetype j = run;
+                while (j < n && data[j] == '\\')
+                    ++j;
+                if (j < n && (data[j] == 'u' || data[j] == 'U'))
+                    break;
+                run = j - 1;
+            }
+        }
         if (run > i) {
             out.bytes.append(narrowed, size_t(i), size_t(run - i));
             cpIndex += uint32_t(run - i);

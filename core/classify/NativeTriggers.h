@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace perimeter::classify {
+
+// Trigger finders for the few Text-mode patterns whose only literal is one common byte (a quote,
+// a dot, a pipe). Hyperscan has to verify each of those bytes with an automaton; a byte search
+// and a short class check in C++ costs a fraction of that. Each finder appends exactly the end
+// offsets Hyperscan reports for the pattern it stands for (kept on the recognizer as the
+// specification; tst_nativetriggers compares the two on the corpus and on edge cases).
+class NativeTriggers {
+public:
+    // ["'][A-Za-z0-9+/=_\-]{N}: a quote followed by N body characters.
+    static void quotedRun(std::string_view text, size_t n, std::vector<size_t> &ends);
+    // (?:\||%7C)[0-9A-Za-z\-_]{N}: a pipe (or its URL escape) followed by N token characters.
+    static void pipeToken(std::string_view text, size_t n, std::vector<size_t> &ends);
+    // A set of lower-case domain suffixes ("com", "co", "uk"), looked up by their first two bytes.
+    class Suffixes {
+    public:
+        explicit Suffixes(std::vector<std::string> lowerCase);
+        const std::vector<std::string> &all() const { return m_all; }
+        size_t longest() const { return m_longest; }
+        bool contains(std::string_view lowerCase) const;
+
+    private:
+        std::vector<std::string> m_all;
+        std::vector<std::vector<std::string>> m_buckets; // by the low five bits of the first two bytes
+        size_t m_longest = 0;
+    };
+    // \.(?:suffix1|suffix2|...)\b, caseless: a dot followed by a word that is one of `suffixes`.
+    static void domainSuffix(std::string_view text, const Suffixes &suffixes, std::vector<size_t> &ends);
+};
+
+} // namespace perimeter::classify

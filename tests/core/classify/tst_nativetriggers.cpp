@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: Apache-2.0
+// The native trigger finders must report exactly the end offsets Hyperscan reports for the
+// pattern each one stands for: the pattern stays on the recognizer as the specification.
+#include "classify/BuiltinRecognizers.h"
+#include "classify/NativeTriggers.h"
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+#include <hs/hs.h>
+#include <algorithm>
+#include <random>
+
+using namespace perimeter::classify;
+
+namespace {
+
+int onMatch(unsigned int, unsigned long long, unsigned long long to, unsigned int, void *ctx)
+{
+    static_cast<std::vector<size_t> *>(ctx)->push_back(size_t(to));
+    return 0;
+}
+
+std::vector<size_t> sortedUnique(std::vector<size_t> v)
+{
+    std::sort(v.begin(), v.end());
+    v.erase(std::unique(v.begin(), v.end()), v.end());
+    return v;
+}
+
+// Texts that exercise the edges: triggers at the start and end, runs one short and one long,
+// case, adjacent triggers, escapes, dots inside words and numbers.
+QStringList edgeCases()
+{
+    return {
+        QString(),
+        QStringLiteral("\""),
+        QStringLiteral("'abcdefghijklmnopqrst"),
+        QStringLiteral("'abcdefghijklmnopqrs"),
+        QStringLiteral("x = \"QWxhZGRpbjpvcGVuIHNlc2FtZQ==\" and 'c2VjcmV0LXRva2VuLXZhbHVlLTEyMzQ1'"),
+        QStringLiteral("\"\"abcdefghijklmnopqrstuvwxyz\"'+/=_-+/=_-+/=_-+/=_-"),
+        QStringLiteral("1234567890123456|abcdefghijklmnopqrstuvwxyz0"),
+        QStringLiteral("1234567890123456%7Cabcdefghijklmnopqrstuvwxyz0"),
+        QStringLiteral("%7cabcdefghijklmnopqrstuvwxyz0 %7 %7C ||abcdefghijklmnopqrstuvwxyz01"),
+        QStringLiteral("|abcdefghijklmnopqrstuvwxyz"),
+        QStringLiteral("see example.com, example.COM. www.test.co.uk and x.comfoo x.co_ x.io2 .org"),
+        QStringLiteral("a.b.c.d.e.f. 1.2.3 v1.0.0 e.g. i.e. file.txt report.pdf main.cpp site.de/path"),
+        QStringLiteral("mail me at a@b.email or see shop.vlaanderen.museum.travel"),
+        QStringLiteral("com.example.app . .. ... .com"),
+        QStringLiteral("x.abcdefghijklmnopqrstuvwxyzabcdefghijklmnop.com"),
+    };
+}
+
+QStringList corpusTexts()
+{
+    QStringList texts;
+    QFile f(QStringLiteral(PERIMETER_SHARED_DIR) + QStringLiteral("/data/classifier/dev.jsonl"));
+    if (f.open(QIODevice::ReadOnly)) {
+        while (!f.atEnd())
+            texts << QJsonDocument::fromJson(f.readLine()).object().value(QStringLiteral("text")).toString();
+    }
+    return texts;
+}
+
+// Random strings over the bytes the patterns care about.
+QStringList randomTexts()
+{
+    std::mt19937 rng(20261201);
+    const std::string alphabet = "aZ09_-+/=.|%7C\"' \nCcomOrgIUK";
+    QStringList texts;
+    for (int i = 0; i < 400; ++i) {
+        std::string s(size_t(rng() % 200), ' ');
+        for (char &c : s)
+            c = alphabet[rng() % alphabet.size()];
+        texts << QString::fromStdString(s);
+    }
+    return texts;
+}
+
+} // namespace
+
+class TestNativeTriggers : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void sameEndsAsThePattern_data()
+    {
+        QTest::addColumn<int>("recognizer");
+        const auto all = BuiltinRecognizers::all();
+        int natives = 0;
+        for (size_t i = 0; i < all.size(); ++i) {
+            if (all[i].scan != ScanMode::Native)
+                continue;
+            ++natives;
+            QTest::newRow((all[i].name + QLatin1Char(':') + all[i].subtype).toUtf8().constData()) << int(i);
+        }
+        QVERIFY(natives >= 3);
+    }
+
+    void sameEndsAsThePattern()
+    {
+        QFETCH(int, recognizer);
+        const Recognizer r = BuiltinRecognizers::all()[size_t(recognizer)];
+        QVERIFY(r.find);
+        hs_database_t *db = nullptr;
+        hs_compile_error_t *err = nullptr;
+        QCOMPARE(hs_compile(r.pattern.c_str(), r.flags, HS_MODE_BLOCK, nullptr, &db, &err), HS_SUCCESS);
+        hs_scratch_t *scratch = nullptr;
+        QCOMPARE(hs_alloc_scratch(db, &scratch), HS_SUCCESS);
+        QStringList texts = edgeCases() + randomTexts() + corpusTexts();
+        QVERIFY(texts.size() > 400);
+        int withMatches = 0;
+        for (const QString &text : texts) {
+            const std::string bytes = text.toStdString();
+            std::vector<size_t> expected;
+            if (!bytes.empty())
+                QCOMPARE(hs_scan(db, bytes.data(), unsigned(bytes.size()), 0, scratch, onMatch, &expected), HS_SUCCESS);
+            std::vector<size_t> native;
+            r.find(bytes, native);
+            if (sortedUnique(native) != sortedUnique(expected))
+                QFAIL(qPrintable(QStringLiteral("different ends on: ") + text.left(200)));
+            withMatches += expected.empty() ? 0 : 1;
+        }
+        QVERIFY2(withMatches >= 3, "the texts must exercise the pattern");
+        hs_free_scratch(scratch);
+        hs_free_database(db);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestNativeTriggers)
+#include "tst_nativetriggers.moc"
