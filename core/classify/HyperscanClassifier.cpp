@@ -342,6 +342,8 @@ Result<Findings> HyperscanClassifier::scan(const QString &text) const
         // starts of Text-mode and native matches
         for (const auto &e : b.ends) {
             const Recognizer &rec = m_recognizers[e.id];
+            if (rec.endCheck && !rec.endCheck(bytes, e.to))
+                continue;
             const auto &w = m_dbs->width(e.id);
             if (m_dbs->needsConfirm(e.id)) {
                 b.pending.push_back(e);

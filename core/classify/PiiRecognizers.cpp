@@ -640,6 +640,12 @@ std::vector<Recognizer> BuiltinRecognizers::pii()
                      },
                      {"ip", "ipv6", "address", "server", "host"}));
     r.back().scan = ScanMode::Text; // "::" and hex groups need no digit
+    // the validator's test of what follows, so "std::vector" costs no re-match
+    r.back().endCheck = [](std::string_view t, size_t end) {
+        if (end < t.size() && (isWordChar(t[end]) || t[end] == ':'))
+            return false;
+        return !(end + 1 < t.size() && t[end] == '.' && isAlnum(t[end + 1]));
+    };
 
     // URLs: with scheme, or bare domains under common TLDs.
     r.push_back(make("UrlRecognizer", "URL", R"((?:https?|ftp|wss?)://)", 0.6, urlFromScheme, {"url", "website", "link", "site"},

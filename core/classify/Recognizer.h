@@ -56,6 +56,10 @@ struct Recognizer {
     // move the start.
     bool requireContext = false;
     Validator validate;                 // optional
+    // Optional: a necessary condition of the validator that looks only at the end offset (what
+    // follows the match), checked before the start of a Text-mode match is recovered. A pattern
+    // that fires on every "::" of C++ code then costs a byte test per hit, not a re-match.
+    std::function<bool(std::string_view text, size_t end)> endCheck;
     ScanMode scan = ScanMode::Text;
     TriggerFinder find;                 // ScanMode::Native only
     StartMode start = StartMode::Leftmost;

@@ -745,12 +745,6 @@ bool highEntropyString(std::string_view t, Candidate &c)
     if (c.end >= t.size() || t[c.end] != q)
         return false;
     const auto body = t.substr(c.start + 1, c.end - c.start - 1);
-    // hashes and revisions named as such are not secrets
-    const auto before = t.substr(c.start > 48 ? c.start - 48 : 0, std::min<size_t>(c.start, 48));
-    for (const char *w : {"sha", "hash", "rev", "commit", "digest", "checksum", "etag", "integrity", "uuid", "guid", "id\"", "id'",
-                          "id =", "public", "csrf", "xsrf", "authenticity", "nonce"})
-        if (containsCi(before, w))
-            return false;
     // camel-cased English words (CSS classes, identifiers) have high entropy but are not random
     int wordRuns = 0;
     for (size_t i = 0, run = 0; i <= body.size(); ++i) {
@@ -773,6 +767,12 @@ bool highEntropyString(std::string_view t, Candidate &c)
     } else if (h < 4.5) {
         return false;
     }
+    // hashes and revisions named as such are not secrets (checked last: the costliest test)
+    const auto before = t.substr(c.start > 48 ? c.start - 48 : 0, std::min<size_t>(c.start, 48));
+    for (const char *w : {"sha", "hash", "rev", "commit", "digest", "checksum", "etag", "integrity", "uuid", "guid", "id\"", "id'",
+                          "id =", "public", "csrf", "xsrf", "authenticity", "nonce"})
+        if (containsCi(before, w))
+            return false;
     c.start += 1;
     c.subtype = QStringLiteral("high-entropy-string");
     return true;

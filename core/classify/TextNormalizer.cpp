@@ -169,6 +169,30 @@ int decodeEscape(const QString &text, qsizetype i, char32_t &cp)
     return 0;
 }
 
+// Index of the first unit at or after i that is not ASCII or is a backslash or an ampersand
+// (what may start an escape), or n; 8 units at a time where SSE2 is available.
+qsizetype nextSpecial(const char16_t *d, qsizetype i, qsizetype n)
+{
+#if defined(__SSE2__)
+    const __m128i high = _mm_set1_epi16(short(0xFF80));
+    const __m128i zero = _mm_setzero_si128();
+    const __m128i backslash = _mm_set1_epi16('\\');
+    const __m128i ampersand = _mm_set1_epi16('&');
+    while (i + 8 <= n) {
+        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i *>(d + i));
+        const __m128i ascii = _mm_cmpeq_epi16(_mm_and_si128(x, high), zero);
+        const __m128i special = _mm_or_si128(_mm_cmpeq_epi16(x, backslash), _mm_cmpeq_epi16(x, ampersand));
+        const int mask = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi16(ascii, zero), special));
+        if (mask != 0)
+            return i + qsizetype(__builtin_ctz(unsigned(mask)) / 2);
+        i += 8;
+    }
+#endif
+    while (i < n && d[i] < 0x80 && d[i] != '\\' && d[i] != '&')
+        ++i;
+    return i;
+}
+
 } // namespace
 
 void NormalizedText::source(size_t b, qint64 &start, qint64 &end) const
@@ -268,18 +292,20 @@ NormalizedText TextNormalizer::normalize(const QString &text)
     qsizetype i = 0;
     while (i < n) {
         // a backslash or ampersand that does not start an escape is plain (code is full of them)
-        qsizetype run = i;
-        for (; run < n && data[run] < 0x80; ++run) {
-            if (data[run] == '&' && run + 1 < n && data[run + 1] == '#')
-                break;
-            if (data[run] == '\\') {
-                qsizetype j = run;
-                while (j < n && data[j] == '\\')
-                    ++j;
-                if (j < n && (data[j] == 'u' || data[j] == 'U'))
+        qsizetype run = nextSpecial(data, i, n);
+        while (run < n && data[run] < 0x80) {
+            if (data[run] == '&') {
+                if (run + 1 < n && data[run + 1] == '#')
                     break;
-                run = j - 1;
+                run = nextSpecial(data, run + 1, n);
+                continue;
             }
+            qsizetype j = run; // a backslash
+            while (j < n && data[j] == '\\')
+                ++j;
+            if (j < n && (data[j] == 'u' || data[j] == 'U'))
+                break;
+            run = nextSpecial(data, j, n);
         }
         if (run > i) {
             out.bytes.append(narrowed, size_t(i), size_t(run - i));

@@ -27,6 +27,12 @@ void TestTextNormalizer::folding_data()
     QTest::newRow("spacing diacritic kept") << QStringLiteral("A\u00A8B") << QByteArray("A\xC2\xA8" "B");
     QTest::newRow("escape after backslash run") << QStringLiteral("a\\\\\\u0034") << QByteArray("a4");
     QTest::newRow("backslashes and ampersands alone") << QStringLiteral("C:\\new\\x & R&D &amp;") << QByteArray("C:\\new\\x & R&D &amp;");
+    // the same with a non-ASCII character, so the slow pass (runs found 8 units at a time) decides
+    QTest::newRow("slow pass: plain backslashes and ampersands")
+        << QStringLiteral("\u00E9 C:\\new\\x & R&D &amp; a\\\\b && c") << QByteArray("\xC3\xA9 C:\\new\\x & R&D &amp; a\\\\b && c");
+    QTest::newRow("slow pass: escapes after long runs")
+        << QStringLiteral("\u00E9 0123456789abcdef\\\\\\u0034 0123456789&#x31;0123456789\\U0032&#51")
+        << QByteArray("\xC3\xA9 0123456789abcdef4 0123456789" "10123456789" "2&#51");
 }
 
 void TestTextNormalizer::folding()
