@@ -48,7 +48,7 @@ QByteArray cacheKey(const std::vector<Recognizer> &recognizers)
     QCryptographicHash h(QCryptographicHash::Sha256);
     // the format tag covers how databases are compiled from the recognizers (which flags are
     // added per database): change it with any change to compile()
-    addField(h, QByteArrayLiteral("perimeter-classifier-databases-6"));
+    addField(h, QByteArrayLiteral("perimeter-classifier-databases-7"));
     addField(h, QByteArray(hs_version()));
     addField(h, QByteArray(architecture()));
     addField(h, QByteArray::number(hs_valid_platform() == HS_SUCCESS ? 1 : 0));
@@ -138,6 +138,24 @@ void CompiledDatabases::computeConfirmFlags(const std::vector<Recognizer> &recog
             && m_widths[i].min != m_widths[i].max;
 }
 
+void CompiledDatabases::buildAutomaton(const std::vector<Recognizer> &recognizers)
+{
+    std::vector<DigitAutomaton::Pattern> patterns;
+    std::vector<size_t> index;
+    for (size_t i = 0; i < recognizers.size(); ++i) {
+        if (recognizers[i].scan == ScanMode::DigitWindows) {
+            patterns.push_back({unsigned(i), recognizers[i].pattern, recognizers[i].flags});
+            index.push_back(i);
+        }
+    }
+    m_digitsInHyperscan.assign(recognizers.size(), false);
+    std::vector<size_t> rejected;
+    if (!patterns.empty())
+        m_automaton = DigitAutomaton::build(patterns, rejected);
+    for (size_t r : rejected)
+        m_digitsInHyperscan[index[r]] = true;
+}
+
 std::vector<std::string> CompiledDatabases::contextWords(const std::vector<Recognizer> &recognizers)
 {
     std::vector<std::string> words;
@@ -173,6 +191,7 @@ Result<std::shared_ptr<CompiledDatabases>> CompiledDatabases::compile(const std:
         std::free(info);
     }
     self->computeConfirmFlags(recognizers);
+    self->buildAutomaton(recognizers);
 
     const auto build = [&](auto include, unsigned int extraFlags, hs_database_t **db) -> Status {
         std::vector<const char *> patterns;
@@ -200,7 +219,7 @@ Result<std::shared_ptr<CompiledDatabases>> CompiledDatabases::compile(const std:
     };
     const auto isText = [&](size_t i) { return recognizers[i].scan == ScanMode::Text; };
     const auto isConfirm = [&](size_t i) { return bool(self->m_needsConfirm[i]); };
-    const auto isDigits = [&](size_t i) { return recognizers[i].scan == ScanMode::DigitWindows; };
+    const auto isDigits = [&](size_t i) { return bool(self->m_digitsInHyperscan[i]); };
     if (auto s = build(isText, 0, &self->m_text); !s)
         return s.error();
     if (auto s = build(isConfirm, HS_FLAG_SOM_LEFTMOST, &self->m_confirm); !s)
@@ -318,8 +337,10 @@ Result<std::shared_ptr<const CompiledDatabases>> CompiledDatabases::obtain(const
     std::shared_ptr<CompiledDatabases> dbs;
     if (!path.isEmpty()) {
         dbs = load(path, key, recognizers.size());
-        if (dbs)
+        if (dbs) {
             dbs->computeConfirmFlags(recognizers);
+            dbs->buildAutomaton(recognizers); // deterministic: the same split as when it was stored
+        }
     }
     if (!dbs) {
         auto compiled = compile(recognizers);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
+#include "DigitAutomaton.h"
 #include "Recognizer.h"
 #include "common/Result.h"
 #include <QString>
@@ -15,7 +16,9 @@ namespace perimeter::classify {
 //             the whole text; this is the pass that decides throughput.
 //  - confirm: the variable-width Leftmost patterns of `text` again, with leftmost start of
 //             match, run only on short windows ending at a reported match to find its start.
-//  - digits:  DigitWindows-mode patterns with leftmost start, run over the digit windows.
+//  - digits:  the DigitWindows-mode patterns as one DigitAutomaton, run from each start inside
+//             the digit windows; a pattern outside the automaton's syntax subset goes into a
+//             Hyperscan database with leftmost start instead (none of the built-in ones does).
 // Database ids are recognizer indices.
 //
 // Compiling takes seconds, so obtain() shares one instance per recognizer set inside the
@@ -38,6 +41,7 @@ public:
     hs_database *text() const { return m_text; }
     hs_database *confirm() const { return m_confirm; }
     hs_database *digits() const { return m_digits; }
+    const DigitAutomaton *automaton() const { return m_automaton.get(); }
     const Width &width(unsigned int id) const { return m_widths[id]; }
     bool needsConfirm(unsigned int id) const { return m_needsConfirm[id]; }
     Origin origin() const { return m_origin; }
@@ -58,10 +62,13 @@ private:
     static std::shared_ptr<CompiledDatabases> load(const QString &path, const QByteArray &key, size_t count);
     void store(const QString &path, const QByteArray &key) const;
     void computeConfirmFlags(const std::vector<Recognizer> &recognizers);
+    void buildAutomaton(const std::vector<Recognizer> &recognizers);
 
     hs_database *m_text = nullptr;
     hs_database *m_confirm = nullptr;
     hs_database *m_digits = nullptr;
+    std::shared_ptr<const DigitAutomaton> m_automaton;
+    std::vector<bool> m_digitsInHyperscan; // per recognizer: a DigitWindows pattern the automaton left out
     std::vector<Width> m_widths;
     std::vector<bool> m_needsConfirm;
     Origin m_origin = Origin::Compiled;

@@ -42,6 +42,7 @@ struct ScanBuffers {
     std::string compact;
     ContextWords::Scan context;
     std::vector<size_t> nativeEnds;
+    std::vector<DigitAutomaton::Match> automatonMatches;
     qint64 limit = 0;
     qint64 count = 0;
     bool overflow = false;
@@ -125,7 +126,7 @@ size_t nextDigit(const char *p, size_t i, size_t n)
     return i;
 }
 
-void digitWindows(std::string_view t, ScanBuffers &b)
+void digitWindows(std::string_view t, ScanBuffers &b, bool compact)
 {
     const size_t n = t.size();
     const char *p = t.data();
@@ -164,6 +165,8 @@ void digitWindows(std::string_view t, ScanBuffers &b)
         }
         i = std::max(e, we);
     }
+    if (!compact)
+        return;
     // compacted buffer: windows separated by a byte no digit pattern accepts or treats as a word
     size_t total = 0;
     for (const auto &w : b.windows)
@@ -304,8 +307,10 @@ Result<Findings> HyperscanClassifier::scan(const QString &text) const
         hs_error_t rc = HS_SUCCESS;
         if (m_dbs->text())
             rc = hs_scan(m_dbs->text(), bytes.data(), unsigned(bytes.size()), 0, scratch, onEnd, &b);
+        const DigitAutomaton *automaton = m_dbs->automaton();
+        if (rc == HS_SUCCESS && (automaton || m_dbs->digits()))
+            digitWindows(bytes, b, m_dbs->digits() != nullptr);
         if (rc == HS_SUCCESS && m_dbs->digits()) {
-            digitWindows(bytes, b);
             if (!b.compact.empty())
                 rc = hs_scan(m_dbs->digits(), b.compact.data(), unsigned(b.compact.size()), 0, scratch, onSpan, &b);
             // back to text offsets (a match never crosses the separator between windows)
@@ -326,6 +331,18 @@ Result<Findings> HyperscanClassifier::scan(const QString &text) const
                 b.raw[kept++] = {m.id, m.from - w->bufferStart + w->textStart, m.to - w->bufferStart + w->textStart};
             }
             b.raw.resize(kept);
+        }
+        if (rc == HS_SUCCESS && automaton) {
+            b.automatonMatches.clear();
+            for (const Window &w : b.windows)
+                automaton->scan(bytes, w.textStart, w.textStart + w.length, b.automatonMatches);
+            DigitAutomaton::keepLeftmost(b.automatonMatches);
+            b.count += qint64(b.automatonMatches.size());
+            if (b.count > b.limit)
+                b.overflow = true;
+            else
+                for (const auto &m : b.automatonMatches)
+                    b.raw.push_back({m.id, m.start, m.end});
         }
         // the native triggers report ends like the text pass
         for (const unsigned int id : m_native) {

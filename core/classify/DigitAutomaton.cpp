@@ -1,0 +1,381 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "DigitAutomaton.h"
+#include "PatternSubset.h"
+#include <algorithm>
+#include <bitset>
+#include <map>
+#include <stdexcept>
+#include <unordered_map>
+
+namespace perimeter::classify {
+
+namespace {
+
+using Node = PatternSubset::Node;
+using Bytes = std::bitset<256>;
+
+constexpr size_t kMaxPositions = 20000;
+constexpr size_t kMaxStates = 60000;
+constexpr int32_t kDead = 0;
+constexpr int32_t kStartAtBoundary = 1;
+constexpr int32_t kStartInside = 2;
+
+struct Unsupported : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// A position: one occurrence of a class in the (repeat-expanded) pattern.
+struct Entry {
+    uint32_t position;
+    bool boundary; // first: a word boundary before it at the match start; last: after it at the end
+};
+
+struct Fragment {
+    bool nullable = true;
+    bool hasPositions = false;
+    std::vector<Entry> first;
+    std::vector<Entry> last;
+};
+
+struct Positions {
+    std::vector<Bytes> bytes;
+    std::vector<unsigned int> pattern;
+    std::vector<std::vector<uint32_t>> follow;
+};
+
+class Glushkov {
+public:
+    Glushkov(Positions &out, unsigned int pattern)
+        : m_out(out)
+        , m_pattern(pattern)
+    {
+    }
+
+    Fragment build(const Node &n)
+    {
+        switch (n.kind) {
+        case Node::Kind::Class: {
+            if (m_out.bytes.size() >= kMaxPositions)
+                throw Unsupported("too many positions");
+            const auto p = uint32_t(m_out.bytes.size());
+            m_out.bytes.push_back(n.bytes);
+            m_out.pattern.push_back(m_pattern);
+            m_out.follow.emplace_back();
+            Fragment f;
+            f.nullable = false;
+            f.hasPositions = true;
+            f.first.push_back({p, false});
+            f.last.push_back({p, false});
+            return f;
+        }
+        case Node::Kind::Alternation: {
+            Fragment f;
+            f.nullable = false;
+            for (const Node &c : n.children) {
+                Fragment g = build(c);
+                f.nullable = f.nullable || g.nullable;
+                f.hasPositions = f.hasPositions || g.hasPositions;
+                f.first.insert(f.first.end(), g.first.begin(), g.first.end());
+                f.last.insert(f.last.end(), g.last.begin(), g.last.end());
+            }
+            return f;
+        }
+        case Node::Kind::Sequence: {
+            Fragment f;
+            bool leading = false;
+            bool trailing = false;
+            for (const Node &c : n.children) {
+                if (c.kind == Node::Kind::WordBoundary) {
+                    if (!f.hasPositions)
+                        leading = true;
+                    else
+                        trailing = true;
+                    continue;
+                }
+                if (trailing)
+                    throw Unsupported("\\b inside a pattern");
+                concat(f, build(c));
+            }
+            if (leading)
+                for (auto &e : f.first)
+                    e.boundary = true;
+            if (trailing)
+                for (auto &e : f.last)
+                    e.boundary = true;
+            if (leading && !f.hasPositions)
+                throw Unsupported("\\b alone");
+            return f;
+        }
+        case Node::Kind::Repeat: {
+            const Node &child = n.children.front();
+            Fragment f;
+            for (int k = 0; k < n.min; ++k)
+                concat(f, checked(build(child)));
+            if (n.max < 0) {
+                Fragment star = checked(build(child));
+                for (const auto &x : star.last)
+                    for (const auto &y : star.first)
+                        m_out.follow[x.position].push_back(y.position);
+                star.nullable = true;
+                concat(f, std::move(star));
+            } else {
+                for (int k = n.min; k < n.max; ++k) {
+                    Fragment opt = checked(build(child));
+                    opt.nullable = true;
+                    concat(f, std::move(opt));
+                }
+            }
+            return f;
+        }
+        case Node::Kind::WordBoundary:
+            break;
+        }
+        throw Unsupported("\\b inside a group");
+    }
+
+private:
+    static Fragment checked(Fragment f)
+    {
+        for (const auto &e : f.first)
+            if (e.boundary)
+                throw Unsupported("\\b inside a repeat");
+        for (const auto &e : f.last)
+            if (e.boundary)
+                throw Unsupported("\\b inside a repeat");
+        return f;
+    }
+
+    void concat(Fragment &a, Fragment b)
+    {
+        if (!b.hasPositions) {
+            a.nullable = a.nullable && b.nullable;
+            return;
+        }
+        if (a.hasPositions) {
+            for (const auto &e : b.first)
+                if (e.boundary)
+                    throw Unsupported("\\b inside a pattern");
+            for (const auto &e : a.last)
+                if (e.boundary)
+                    throw Unsupported("\\b inside a pattern");
+        }
+        for (const auto &x : a.last)
+            for (const auto &y : b.first)
+                m_out.follow[x.position].push_back(y.position);
+        std::vector<Entry> first = a.first;
+        if (a.nullable)
+            first.insert(first.end(), b.first.begin(), b.first.end());
+        std::vector<Entry> last = b.last;
+        if (b.nullable)
+            last.insert(last.end(), a.last.begin(), a.last.end());
+        a.first = std::move(first);
+        a.last = std::move(last);
+        a.nullable = a.nullable && b.nullable;
+        a.hasPositions = true;
+    }
+
+    Positions &m_out;
+    unsigned int m_pattern;
+};
+
+inline bool isWordByte(unsigned char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+struct VectorHash {
+    size_t operator()(const std::vector<uint32_t> &v) const
+    {
+        size_t h = v.size();
+        for (uint32_t x : v)
+            h = h * 1000003u ^ x;
+        return h;
+    }
+};
+
+} // namespace
+
+std::shared_ptr<const DigitAutomaton> DigitAutomaton::build(const std::vector<Pattern> &patterns, std::vector<size_t> &rejected)
+{
+    Positions pos;
+    std::vector<Entry> starts;              // first positions of all patterns
+    std::vector<uint8_t> lastFlag;          // per position: 0 not last, 1 last, 2 last needing a boundary after
+    std::vector<size_t> accepted;
+    for (size_t i = 0; i < patterns.size(); ++i) {
+        const auto tree = PatternSubset::parse(patterns[i].pattern, patterns[i].flags);
+        if (!tree) {
+            rejected.push_back(i);
+            continue;
+        }
+        Positions trial = pos;
+        try {
+            Glushkov g(trial, patterns[i].id);
+            Fragment f = g.build(*tree);
+            if (f.nullable || !f.hasPositions)
+                throw Unsupported("matches the empty string");
+            pos = std::move(trial);
+            starts.insert(starts.end(), f.first.begin(), f.first.end());
+            lastFlag.resize(pos.bytes.size(), 0);
+            for (const auto &e : f.last) // last both with and without a boundary after: without wins
+                lastFlag[e.position] = !e.boundary ? 1 : (lastFlag[e.position] == 1 ? 1 : 2);
+            accepted.push_back(i);
+        } catch (const Unsupported &) {
+            rejected.push_back(i);
+        }
+    }
+    if (accepted.empty())
+        return nullptr;
+    lastFlag.resize(pos.bytes.size(), 0);
+
+    std::shared_ptr<DigitAutomaton> self(new DigitAutomaton());
+    // byte classes: bytes that no position tells apart share a column of the table
+    {
+        std::map<std::vector<bool>, uint8_t> ids;
+        for (unsigned b = 0; b < 256; ++b) {
+            std::vector<bool> sig(pos.bytes.size());
+            for (size_t p = 0; p < pos.bytes.size(); ++p)
+                sig[p] = pos.bytes[p].test(b);
+            auto [it, inserted] = ids.emplace(std::move(sig), uint8_t(ids.size()));
+            if (ids.size() > 255)
+                return nullptr;
+            self->m_classOf[b] = it->second;
+        }
+        self->m_classes = ids.size();
+    }
+    std::vector<unsigned char> representative(self->m_classes);
+    for (int b = 255; b >= 0; --b)
+        representative[self->m_classOf[b]] = static_cast<unsigned char>(b);
+
+    for (auto &f : pos.follow) {
+        std::sort(f.begin(), f.end());
+        f.erase(std::unique(f.begin(), f.end()), f.end());
+    }
+
+    // subset construction; states 0 (dead), 1 and 2 (the starts) have no positions
+    std::vector<std::vector<uint32_t>> sets(3);
+    std::unordered_map<std::vector<uint32_t>, int32_t, VectorHash> index;
+    index[{}] = kDead;
+    const size_t classes = self->m_classes;
+    std::vector<int32_t> &next = self->m_next;
+    next.assign(3 * classes, kDead);
+    const auto intern = [&](std::vector<uint32_t> &&set) -> int32_t {
+        if (set.empty())
+            return kDead;
+        auto it = index.find(set);
+        if (it != index.end())
+            return it->second;
+        if (sets.size() >= kMaxStates)
+            throw Unsupported("automaton too large");
+        const auto id = int32_t(sets.size());
+        index.emplace(set, id);
+        sets.push_back(std::move(set));
+        next.resize(sets.size() * classes, kDead);
+        return id;
+    };
+    try {
+        std::vector<uint32_t> scratch;
+        for (int32_t start : {kStartAtBoundary, kStartInside}) {
+            for (size_t c = 0; c < classes; ++c) {
+                scratch.clear();
+                for (const auto &e : starts)
+                    if (pos.bytes[e.position].test(representative[c]) && (start == kStartAtBoundary || !e.boundary))
+                        scratch.push_back(e.position);
+                std::sort(scratch.begin(), scratch.end());
+                scratch.erase(std::unique(scratch.begin(), scratch.end()), scratch.end());
+                const int32_t to = intern(std::vector<uint32_t>(scratch));
+                next[size_t(start) * classes + c] = to;
+            }
+        }
+        for (size_t s = 3; s < sets.size(); ++s) {
+            for (size_t c = 0; c < classes; ++c) {
+                scratch.clear();
+                for (uint32_t p : sets[s])
+                    for (uint32_t q : pos.follow[p])
+                        if (pos.bytes[q].test(representative[c]))
+                            scratch.push_back(q);
+                std::sort(scratch.begin(), scratch.end());
+                scratch.erase(std::unique(scratch.begin(), scratch.end()), scratch.end());
+                const int32_t to = intern(std::vector<uint32_t>(scratch));
+                next[s * classes + c] = to;
+            }
+        }
+    } catch (const Unsupported &) {
+        for (size_t i : accepted)
+            rejected.push_back(i);
+        std::sort(rejected.begin(), rejected.end());
+        return nullptr;
+    }
+
+    // what each state accepts: patterns with a last position in it, unconditionally first
+    self->m_acceptBegin.resize(sets.size());
+    self->m_acceptBoundary.resize(sets.size());
+    self->m_acceptEnd.resize(sets.size());
+    for (size_t s = 0; s < sets.size(); ++s) {
+        std::vector<unsigned int> always, atBoundary;
+        for (uint32_t p : sets[s]) {
+            if (lastFlag[p] == 1)
+                always.push_back(pos.pattern[p]);
+            else if (lastFlag[p] == 2)
+                atBoundary.push_back(pos.pattern[p]);
+        }
+        for (auto *v : {&always, &atBoundary}) {
+            std::sort(v->begin(), v->end());
+            v->erase(std::unique(v->begin(), v->end()), v->end());
+        }
+        // a pattern accepted unconditionally need not be checked again at a boundary
+        atBoundary.erase(std::remove_if(atBoundary.begin(), atBoundary.end(),
+                                        [&](unsigned int id) { return std::binary_search(always.begin(), always.end(), id); }),
+                         atBoundary.end());
+        self->m_acceptBegin[s] = uint32_t(self->m_accepts.size());
+        self->m_accepts.insert(self->m_accepts.end(), always.begin(), always.end());
+        self->m_acceptBoundary[s] = uint32_t(self->m_accepts.size());
+        self->m_accepts.insert(self->m_accepts.end(), atBoundary.begin(), atBoundary.end());
+        self->m_acceptEnd[s] = uint32_t(self->m_accepts.size());
+    }
+    std::sort(rejected.begin(), rejected.end());
+    return self;
+}
+
+void DigitAutomaton::scan(std::string_view text, size_t from, size_t to, std::vector<Match> &out) const
+{
+    const auto *t = reinterpret_cast<const unsigned char *>(text.data());
+    const size_t n = text.size();
+    to = std::min(to, n);
+    const size_t classes = m_classes;
+    const int32_t *next = m_next.data();
+    for (size_t p = from; p < to; ++p) {
+        const bool before = p > 0 && isWordByte(t[p - 1]);
+        const bool boundary = before != isWordByte(t[p]);
+        int32_t s = next[size_t(boundary ? kStartAtBoundary : kStartInside) * classes + m_classOf[t[p]]];
+        size_t i = p + 1;
+        while (s != kDead) {
+            const uint32_t a = m_acceptBegin[size_t(s)], b = m_acceptBoundary[size_t(s)], e = m_acceptEnd[size_t(s)];
+            if (a != e) {
+                for (uint32_t k = a; k < b; ++k)
+                    out.push_back({m_accepts[k], p, i});
+                if (b != e && isWordByte(t[i - 1]) != (i < n && isWordByte(t[i])))
+                    for (uint32_t k = b; k < e; ++k)
+                        out.push_back({m_accepts[k], p, i});
+            }
+            if (i >= n)
+                break;
+            s = next[size_t(s) * classes + m_classOf[t[i]]];
+            ++i;
+        }
+    }
+}
+
+void DigitAutomaton::keepLeftmost(std::vector<Match> &matches)
+{
+    std::sort(matches.begin(), matches.end(), [](const Match &x, const Match &y) {
+        if (x.id != y.id)
+            return x.id < y.id;
+        if (x.end != y.end)
+            return x.end < y.end;
+        return x.start < y.start;
+    });
+    matches.erase(std::unique(matches.begin(), matches.end(), [](const Match &x, const Match &y) { return x.id == y.id && x.end == y.end; }),
+                  matches.end());
+}
+
+} // namespace perimeter::classify

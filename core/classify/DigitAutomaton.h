@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace perimeter::classify {
+
+// The identifier patterns (card numbers, national IDs, phones, dates: ScanMode::DigitWindows)
+// as one deterministic automaton, run from each possible start inside the windows around
+// digits. It replaces the Hyperscan pass over those windows: that pass runs an automaton per
+// pattern over every byte and has to track where each match starts, which made it the most
+// expensive part of a scan; here every start costs a table lookup and most die on their first
+// or second byte.
+//
+// Semantics are Hyperscan's with HS_FLAG_SOM_LEFTMOST: for every pattern and every offset where
+// a match of it ends, one match with the leftmost start (tst_digitautomaton compares the two on
+// the corpus, edge cases and random text). Built from the patterns' syntax trees (PatternSubset)
+// by the position (Glushkov) construction and subset construction, eagerly, so the result is
+// immutable and shared by all threads.
+class DigitAutomaton {
+public:
+    struct Pattern {
+        unsigned int id;
+        std::string pattern;
+        unsigned int flags;
+    };
+    struct Match {
+        unsigned int id;
+        size_t start;
+        size_t end;
+        bool operator==(const Match &) const = default;
+    };
+
+    // The automaton of the patterns inside the subset; the indices (into `patterns`) of the
+    // others are appended to `rejected` and must be run elsewhere. Null when none is inside or
+    // the automaton would be too large (then all are rejected).
+    static std::shared_ptr<const DigitAutomaton> build(const std::vector<Pattern> &patterns, std::vector<size_t> &rejected);
+
+    // Appends the matches that start in [from, to) (they may end past `to`).
+    void scan(std::string_view text, size_t from, size_t to, std::vector<Match> &out) const;
+    // Keeps, for each (id, end), only the match with the leftmost start; sorts by id, end.
+    static void keepLeftmost(std::vector<Match> &matches);
+
+    size_t stateCount() const { return m_acceptBegin.size(); }
+    size_t classCount() const { return m_classes; }
+
+private:
+    DigitAutomaton() = default;
+
+    uint8_t m_classOf[256] = {};
+    size_t m_classes = 0;
+    std::vector<int32_t> m_next;           // state * classes + class -> state; 0 is dead
+    std::vector<uint32_t> m_acceptBegin;   // per state, into m_accepts: patterns matching here
+    std::vector<uint32_t> m_acceptBoundary; // from here on, those that need a word boundary after
+    std::vector<uint32_t> m_acceptEnd;
+    std::vector<unsigned int> m_accepts;   // pattern ids
+};
+
+} // namespace perimeter::classify

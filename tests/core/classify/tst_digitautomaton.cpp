@@ -1,0 +1,200 @@
+// SPDX-License-Identifier: Apache-2.0
+// The digit automaton must report exactly what Hyperscan reports with leftmost start of match
+// for the same patterns: for every pattern and every end offset, the leftmost start.
+#include "classify/BuiltinRecognizers.h"
+#include "classify/DigitAutomaton.h"
+#include "classify/PatternSubset.h"
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+#include <hs/hs.h>
+#include <algorithm>
+#include <random>
+
+using namespace perimeter::classify;
+
+namespace {
+
+using Match = DigitAutomaton::Match;
+
+int onMatch(unsigned int id, unsigned long long from, unsigned long long to, unsigned int, void *ctx)
+{
+    static_cast<std::vector<Match> *>(ctx)->push_back({id, size_t(from), size_t(to)});
+    return 0;
+}
+
+QStringList corpusTexts()
+{
+    QStringList texts;
+    QFile f(QStringLiteral(PERIMETER_SHARED_DIR) + QStringLiteral("/data/classifier/dev.jsonl"));
+    if (f.open(QIODevice::ReadOnly)) {
+        while (!f.atEnd())
+            texts << QJsonDocument::fromJson(f.readLine()).object().value(QStringLiteral("text")).toString();
+    }
+    return texts;
+}
+
+// Token soup shaped like identifiers: digit runs of every length, short letter runs in both
+// cases, the separators the patterns use, at the edges of the text too.
+QStringList randomTexts(int count, quint32 seed)
+{
+    std::mt19937 rng(seed);
+    const std::string seps = " .-/:()+,_\n\t'\"#%";
+    QStringList texts;
+    for (int i = 0; i < count; ++i) {
+        std::string s;
+        const int tokens = int(rng() % 12) + 1;
+        for (int k = 0; k < tokens; ++k) {
+            switch (rng() % 5) {
+            case 0:
+            case 1: {
+                const int len = int(rng() % 18) + 1;
+                for (int j = 0; j < len; ++j)
+                    s += char('0' + rng() % 10);
+                break;
+            }
+            case 2: {
+                const int len = int(rng() % 6) + 1;
+                const bool upper = rng() % 3 != 0;
+                for (int j = 0; j < len; ++j)
+                    s += char((upper ? 'A' : 'a') + rng() % 26);
+                break;
+            }
+            default: {
+                const int len = int(rng() % 2) + 1;
+                for (int j = 0; j < len; ++j)
+                    s += seps[rng() % seps.size()];
+            }
+            }
+        }
+        texts << QString::fromStdString(s);
+    }
+    return texts;
+}
+
+QStringList edgeCases()
+{
+    return {
+        QString(),
+        QStringLiteral("4"),
+        QStringLiteral("4111 1111 1111 1111"),
+        QStringLiteral("4111-1111-1111-1111x 4111111111111111_ _4111111111111111"),
+        QStringLiteral("+44 (20) 7123 4567, +1-202-555-0143 and (555) 123-4567"),
+        QStringLiteral("078-05-1120 078 05 1120 078.05.1120 078051120"),
+        QStringLiteral("GB82 WEST 1234 5698 7654 32 and DE89370400440532013000"),
+        QStringLiteral("AB 12 34 56 C, QQ123456C, MH 12 AB 1234, MH12AB1234"),
+        QStringLiteral("2024-03-15T10:42:07Z 2024-03-15 10:42:07.123+01:00 15/03/2024 3/24 12:30 p.m. 9:05am"),
+        QStringLiteral("10.0.12.7 203.0.113.42/24 999.1.1.1 1.2.3"),
+        QStringLiteral("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq 1BoatSLRHtKNngkdXEeobR76b53LETtpyT"),
+        QStringLiteral("RSSMRA85T10A562S ABCDE1234F 131052-308T S1234567D AB1234567"),
+        QStringLiteral("9991234567 919-70-1234 91970-1234 12345678901 123456789012345678"),
+    };
+}
+
+std::vector<DigitAutomaton::Pattern> digitPatterns()
+{
+    std::vector<DigitAutomaton::Pattern> out;
+    const auto all = BuiltinRecognizers::all();
+    for (size_t i = 0; i < all.size(); ++i)
+        if (all[i].scan == ScanMode::DigitWindows)
+            out.push_back({unsigned(i), all[i].pattern, all[i].flags});
+    return out;
+}
+
+} // namespace
+
+class TestDigitAutomaton : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void subsetParsing_data()
+    {
+        QTest::addColumn<QString>("pattern");
+        QTest::addColumn<bool>("inside");
+        QTest::newRow("classes and repeats") << QStringLiteral("\\b\\d{3}[ .\\-]?\\d{2}\\b") << true;
+        QTest::newRow("alternation with a boundary") << QStringLiteral("(?:\\(\\d{3}\\)|\\b\\d{3})-\\d{4}\\b") << true;
+        QTest::newRow("escaped bracket and range") << QStringLiteral("[\\]a-c\\x41-\\x43]+") << true;
+        QTest::newRow("literal brace") << QStringLiteral("a{b}") << true;
+        QTest::newRow("boundary inside") << QStringLiteral("\\d+\\b-\\d") << false;
+        QTest::newRow("boundary in a repeat") << QStringLiteral("(?:\\b\\d)+") << false;
+        QTest::newRow("not a boundary") << QStringLiteral("\\B\\d") << false;
+        QTest::newRow("anchor") << QStringLiteral("^\\d+") << false;
+        QTest::newRow("lookahead") << QStringLiteral("\\d(?=x)") << false;
+        QTest::newRow("unbalanced") << QStringLiteral("(\\d") << false;
+        QTest::newRow("posix class") << QStringLiteral("[[:digit:]]") << false;
+    }
+
+    void subsetParsing()
+    {
+        QFETCH(QString, pattern);
+        QFETCH(bool, inside);
+        std::vector<size_t> rejected;
+        const auto a = DigitAutomaton::build({{7, pattern.toStdString(), 0}}, rejected);
+        QCOMPARE(bool(a), inside);
+        QCOMPARE(rejected.empty(), inside);
+    }
+
+    void allBuiltinPatternsInside()
+    {
+        const auto patterns = digitPatterns();
+        QVERIFY(patterns.size() > 40);
+        std::vector<size_t> rejected;
+        const auto a = DigitAutomaton::build(patterns, rejected);
+        QVERIFY(a);
+        for (size_t r : rejected)
+            qWarning("outside the subset: %s", patterns[r].pattern.c_str());
+        QVERIFY(rejected.empty());
+        qInfo("%zu states, %zu byte classes", a->stateCount(), a->classCount());
+    }
+
+    void sameMatchesAsHyperscan()
+    {
+        const auto patterns = digitPatterns();
+        std::vector<size_t> rejected;
+        const auto automaton = DigitAutomaton::build(patterns, rejected);
+        QVERIFY(automaton);
+        std::vector<const char *> expressions;
+        std::vector<unsigned int> flags, ids;
+        for (const auto &p : patterns) {
+            expressions.push_back(p.pattern.c_str());
+            flags.push_back(p.flags | HS_FLAG_SOM_LEFTMOST);
+            ids.push_back(p.id);
+        }
+        hs_database_t *db = nullptr;
+        hs_compile_error_t *err = nullptr;
+        QCOMPARE(hs_compile_multi(expressions.data(), flags.data(), ids.data(), unsigned(ids.size()), HS_MODE_BLOCK, nullptr, &db, &err),
+                 HS_SUCCESS);
+        hs_scratch_t *scratch = nullptr;
+        QCOMPARE(hs_alloc_scratch(db, &scratch), HS_SUCCESS);
+
+        const QStringList texts = edgeCases() + randomTexts(3000, 20261201) + corpusTexts();
+        size_t total = 0;
+        for (const QString &text : texts) {
+            const std::string bytes = text.toStdString();
+            std::vector<Match> expected;
+            if (!bytes.empty())
+                QCOMPARE(hs_scan(db, bytes.data(), unsigned(bytes.size()), 0, scratch, onMatch, &expected), HS_SUCCESS);
+            DigitAutomaton::keepLeftmost(expected);
+            std::vector<Match> actual;
+            automaton->scan(bytes, 0, bytes.size(), actual);
+            DigitAutomaton::keepLeftmost(actual);
+            if (!(actual == expected)) {
+                QString diff;
+                for (const auto &m : expected)
+                    if (std::find(actual.begin(), actual.end(), m) == actual.end())
+                        diff += QStringLiteral(" missing %1:[%2,%3)").arg(m.id).arg(m.start).arg(m.end);
+                for (const auto &m : actual)
+                    if (std::find(expected.begin(), expected.end(), m) == expected.end())
+                        diff += QStringLiteral(" extra %1:[%2,%3)").arg(m.id).arg(m.start).arg(m.end);
+                QFAIL(qPrintable(QStringLiteral("on \"") + text.left(160) + QStringLiteral("\":") + diff.left(400)));
+            }
+            total += expected.size();
+        }
+        QVERIFY2(total > 5000, "the texts must exercise the patterns");
+        hs_free_scratch(scratch);
+        hs_free_database(db);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDigitAutomaton)
+#include "tst_digitautomaton.moc"
