@@ -178,11 +178,6 @@ private:
     unsigned int m_pattern;
 };
 
-inline bool isWordByte(unsigned char c)
-{
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-}
-
 struct VectorHash {
     size_t operator()(const std::vector<uint32_t> &v) const
     {
@@ -286,15 +281,19 @@ std::shared_ptr<const DigitAutomaton> DigitAutomaton::build(const std::vector<Pa
                 next[size_t(start) * classes + c] = to;
             }
         }
+        std::vector<uint32_t> reachable;
         for (size_t s = 3; s < sets.size(); ++s) {
+            // the positions that may follow any of this state's, once; then one filter per class
+            reachable.clear();
+            for (uint32_t p : sets[s])
+                reachable.insert(reachable.end(), pos.follow[p].begin(), pos.follow[p].end());
+            std::sort(reachable.begin(), reachable.end());
+            reachable.erase(std::unique(reachable.begin(), reachable.end()), reachable.end());
             for (size_t c = 0; c < classes; ++c) {
                 scratch.clear();
-                for (uint32_t p : sets[s])
-                    for (uint32_t q : pos.follow[p])
-                        if (pos.bytes[q].test(representative[c]))
-                            scratch.push_back(q);
-                std::sort(scratch.begin(), scratch.end());
-                scratch.erase(std::unique(scratch.begin(), scratch.end()), scratch.end());
+                for (uint32_t q : reachable)
+                    if (pos.bytes[q].test(representative[c]))
+                        scratch.push_back(q);
                 const int32_t to = intern(std::vector<uint32_t>(scratch));
                 next[s * classes + c] = to;
             }
@@ -332,9 +331,26 @@ std::shared_ptr<const DigitAutomaton> DigitAutomaton::build(const std::vector<Pa
         self->m_accepts.insert(self->m_accepts.end(), atBoundary.begin(), atBoundary.end());
         self->m_acceptEnd[s] = uint32_t(self->m_accepts.size());
     }
+    // a transition into a state that accepts something is stored negated, so the run tests the
+    // accept tables only where there is something to report
+    for (auto &to : self->m_next)
+        if (to != kDead && self->m_acceptBegin[size_t(to)] != self->m_acceptEnd[size_t(to)])
+            to = -to;
     std::sort(rejected.begin(), rejected.end());
     return self;
 }
+
+namespace {
+struct WordTable {
+    bool word[256] = {};
+    constexpr WordTable()
+    {
+        for (int c = 0; c < 256; ++c)
+            word[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+    }
+};
+constexpr WordTable kWord;
+} // namespace
 
 void DigitAutomaton::scan(std::string_view text, size_t from, size_t to, std::vector<Match> &out) const
 {
@@ -343,17 +359,19 @@ void DigitAutomaton::scan(std::string_view text, size_t from, size_t to, std::ve
     to = std::min(to, n);
     const size_t classes = m_classes;
     const int32_t *next = m_next.data();
+    bool before = from > 0 && kWord.word[t[from - 1]];
     for (size_t p = from; p < to; ++p) {
-        const bool before = p > 0 && isWordByte(t[p - 1]);
-        const bool boundary = before != isWordByte(t[p]);
-        int32_t s = next[size_t(boundary ? kStartAtBoundary : kStartInside) * classes + m_classOf[t[p]]];
+        const bool here = kWord.word[t[p]];
+        int32_t s = next[size_t(before != here ? kStartAtBoundary : kStartInside) * classes + m_classOf[t[p]]];
+        before = here;
         size_t i = p + 1;
         while (s != kDead) {
-            const uint32_t a = m_acceptBegin[size_t(s)], b = m_acceptBoundary[size_t(s)], e = m_acceptEnd[size_t(s)];
-            if (a != e) {
+            if (s < 0) {
+                s = -s;
+                const uint32_t a = m_acceptBegin[size_t(s)], b = m_acceptBoundary[size_t(s)], e = m_acceptEnd[size_t(s)];
                 for (uint32_t k = a; k < b; ++k)
                     out.push_back({m_accepts[k], p, i});
-                if (b != e && isWordByte(t[i - 1]) != (i < n && isWordByte(t[i])))
+                if (b != e && kWord.word[t[i - 1]] != (i < n && kWord.word[t[i]]))
                     for (uint32_t k = b; k < e; ++k)
                         out.push_back({m_accepts[k], p, i});
             }
@@ -365,17 +383,35 @@ void DigitAutomaton::scan(std::string_view text, size_t from, size_t to, std::ve
     }
 }
 
-void DigitAutomaton::keepLeftmost(std::vector<Match> &matches)
+void DigitAutomaton::keepLeftmost(std::vector<Match> &matches, std::vector<uint64_t> &table)
 {
-    std::sort(matches.begin(), matches.end(), [](const Match &x, const Match &y) {
-        if (x.id != y.id)
-            return x.id < y.id;
-        if (x.end != y.end)
-            return x.end < y.end;
-        return x.start < y.start;
-    });
-    matches.erase(std::unique(matches.begin(), matches.end(), [](const Match &x, const Match &y) { return x.id == y.id && x.end == y.end; }),
-                  matches.end());
+    if (matches.size() < 2)
+        return;
+    // open addressing on (id, end); a power of two at least twice the matches
+    size_t capacity = 16;
+    while (capacity < matches.size() * 2)
+        capacity <<= 1;
+    constexpr uint64_t kEmpty = ~uint64_t(0);
+    table.assign(capacity, kEmpty);
+    const size_t mask = capacity - 1;
+    size_t kept = 0;
+    for (const Match &m : matches) {
+        const uint64_t key = uint64_t(m.id) << 44 | uint64_t(m.end);
+        size_t slot = size_t((key * 0x9E3779B97F4A7C15ull) >> 20) & mask;
+        bool seen = false;
+        while (table[slot] != kEmpty) {
+            if (table[slot] == key) {
+                seen = true;
+                break;
+            }
+            slot = (slot + 1) & mask;
+        }
+        if (seen)
+            continue;
+        table[slot] = key;
+        matches[kept++] = m;
+    }
+    matches.resize(kept);
 }
 
 } // namespace perimeter::classify

@@ -41,8 +41,10 @@ public:
 
     // Appends the matches that start in [from, to) (they may end past `to`).
     void scan(std::string_view text, size_t from, size_t to, std::vector<Match> &out) const;
-    // Keeps, for each (id, end), only the match with the leftmost start; sorts by id, end.
-    static void keepLeftmost(std::vector<Match> &matches);
+    // Keeps, for each (id, end), only the first match: the one with the leftmost start when the
+    // matches are in ascending order of start, as successive scan() calls over ascending ranges
+    // append them. Order is preserved. `table` is scratch space (reuse it; it only grows).
+    static void keepLeftmost(std::vector<Match> &matches, std::vector<uint64_t> &table);
 
     size_t stateCount() const { return m_acceptBegin.size(); }
     size_t classCount() const { return m_classes; }

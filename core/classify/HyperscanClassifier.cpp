@@ -43,6 +43,7 @@ struct ScanBuffers {
     ContextWords::Scan context;
     std::vector<size_t> nativeEnds;
     std::vector<DigitAutomaton::Match> automatonMatches;
+    std::vector<uint64_t> seenEnds;
     qint64 limit = 0;
     qint64 count = 0;
     bool overflow = false;
@@ -336,7 +337,7 @@ Result<Findings> HyperscanClassifier::scan(const QString &text) const
             b.automatonMatches.clear();
             for (const Window &w : b.windows)
                 automaton->scan(bytes, w.textStart, w.textStart + w.length, b.automatonMatches);
-            DigitAutomaton::keepLeftmost(b.automatonMatches);
+            DigitAutomaton::keepLeftmost(b.automatonMatches, b.seenEnds);
             b.count += qint64(b.automatonMatches.size());
             if (b.count > b.limit)
                 b.overflow = true;
