@@ -17,10 +17,11 @@ public:
 
 // Helpers shared by the recognizer tables.
 namespace textutil {
-bool isDigit(char c);
-bool isAlpha(char c);
-bool isAlnum(char c);
-bool isWordChar(char c);                                             // [A-Za-z0-9_]
+// inline: the validators call these tens of thousands of times per megabyte
+inline bool isDigit(char c) { return c >= '0' && c <= '9'; }
+inline bool isAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+inline bool isAlnum(char c) { return isDigit(c) || isAlpha(c); }
+inline bool isWordChar(char c) { return isAlnum(c) || c == '_'; }    // [A-Za-z0-9_]
 bool alnumBoundary(std::string_view t, size_t start, size_t end);     // no letter/digit around
 bool digitBoundary(std::string_view t, size_t start, size_t end);     // no digit around
 bool consistentSeparators(std::string_view s);                       // at most one kind of separator

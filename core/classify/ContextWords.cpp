@@ -24,11 +24,29 @@ inline bool isWordByte(unsigned char c)
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
 }
 
+// Bytes as 37 codes for the pair table: letters (any case), digits, and one code for the rest
+// (words whose second byte is punctuation land in one bucket and are told apart by comparing).
+constexpr size_t kCodes = 37;
+struct CodeTable {
+    uint8_t code[256] = {};
+    constexpr CodeTable()
+    {
+        for (int c = 0; c < 256; ++c)
+            code[c] = (c >= 'a' && c <= 'z') ? uint8_t(c - 'a')
+                : (c >= 'A' && c <= 'Z')     ? uint8_t(c - 'A')
+                : (c >= '0' && c <= '9')     ? uint8_t(26 + c - '0')
+                                             : uint8_t(36);
+    }
+};
+constexpr CodeTable kCode;
+inline size_t codeOf(unsigned char c) { return kCode.code[c]; }
+inline size_t pairKey(unsigned char a, unsigned char b) { return codeOf(a) * kCodes + codeOf(b); }
+
 } // namespace
 
 ContextWords::ContextWords(std::vector<std::string> lowerCaseWords)
     : m_words(std::move(lowerCaseWords))
-    , m_pairBucket(size_t(1) << 16, 0)
+    , m_pairBucket(kCodes * kCodes, 0)
     , m_singleByte(256)
 {
     for (size_t k = 0; k < m_words.size(); ++k) {
@@ -40,9 +58,10 @@ ContextWords::ContextWords(std::vector<std::string> lowerCaseWords)
         m_nonWordFirst = m_nonWordFirst || !isWordByte(c0);
         if (w.size() == 1) {
             m_singleByte[c0].push_back(uint32_t(k));
+            m_hasSingleByte = true;
             continue;
         }
-        const size_t key = size_t(c0) << 8 | static_cast<unsigned char>(w[1]);
+        const size_t key = pairKey(c0, static_cast<unsigned char>(w[1]));
         if (m_pairBucket[key] == 0) {
             m_buckets.emplace_back();
             m_pairBucket[key] = uint16_t(m_buckets.size());
@@ -106,18 +125,19 @@ void ContextWords::indexBlock(Scan &scan, size_t block) const
         const unsigned char c0 = lowerByte(t[p]);
         if (!((m_firstBytes[c0 >> 6] >> (c0 & 63)) & 1))
             return;
-        for (uint32_t k : m_singleByte[c0])
-            scan.hits.push_back({k, uint32_t(p)});
+        if (m_hasSingleByte)
+            for (uint32_t k : m_singleByte[c0])
+                scan.hits.push_back({k, uint32_t(p)});
         if (p + 1 >= t.size())
             return;
-        const uint16_t bucket = m_pairBucket[size_t(c0) << 8 | lowerByte(t[p + 1])];
+        const uint16_t bucket = m_pairBucket[pairKey(c0, static_cast<unsigned char>(t[p + 1]))];
         if (bucket == 0)
             return;
         for (uint32_t k : m_buckets[bucket - 1]) {
             const std::string &w = m_words[k];
             if (p + w.size() > t.size())
                 continue;
-            size_t q = 2;
+            size_t q = 0; // the code of the first two bytes may be shared: compare them too
             while (q < w.size() && lowerByte(t[p + q]) == static_cast<unsigned char>(w[q]))
                 ++q;
             if (q >= w.size())

@@ -11,11 +11,6 @@
 namespace perimeter::classify {
 
 namespace textutil {
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
-bool isAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool isAlnum(char c) { return isDigit(c) || isAlpha(c); }
-bool isWordChar(char c) { return isAlnum(c) || c == '_'; }
-
 bool alnumBoundary(std::string_view t, size_t start, size_t end)
 {
     if (start > 0 && isAlnum(t[start - 1]))
