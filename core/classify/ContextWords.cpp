@@ -2,6 +2,7 @@
 #include "ContextWords.h"
 #include <algorithm>
 #include <climits>
+#include <cstring>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -66,7 +67,12 @@ ContextWords::ContextWords(std::vector<std::string> lowerCaseWords)
             m_buckets.emplace_back();
             m_pairBucket[key] = uint16_t(m_buckets.size());
         }
-        m_buckets[m_pairBucket[key] - 1].push_back(uint32_t(k));
+        uint32_t head = 0, mask = 0;
+        for (size_t q = 0; q < 4 && q < w.size(); ++q) {
+            head |= uint32_t(static_cast<unsigned char>(w[q]) | 0x20) << (8 * q);
+            mask |= uint32_t(0xFF) << (8 * q);
+        }
+        m_buckets[m_pairBucket[key] - 1].push_back({uint32_t(k), head, mask});
     }
 }
 
@@ -133,15 +139,25 @@ void ContextWords::indexBlock(Scan &scan, size_t block) const
         const uint16_t bucket = m_pairBucket[pairKey(c0, static_cast<unsigned char>(t[p + 1]))];
         if (bucket == 0)
             return;
-        for (uint32_t k : m_buckets[bucket - 1]) {
-            const std::string &w = m_words[k];
+        uint32_t text4 = 0;
+        if (p + 4 <= t.size()) {
+            std::memcpy(&text4, t.data() + p, 4);
+        } else {
+            for (size_t q = 0; p + q < t.size(); ++q)
+                text4 |= uint32_t(static_cast<unsigned char>(t[p + q])) << (8 * q);
+        }
+        text4 |= 0x20202020u;
+        for (const Candidate &cand : m_buckets[bucket - 1]) {
+            if ((text4 & cand.mask) != cand.head)
+                continue;
+            const std::string &w = m_words[cand.word];
             if (p + w.size() > t.size())
                 continue;
-            size_t q = 0; // the code of the first two bytes may be shared: compare them too
+            size_t q = 0; // the filter folds a few punctuation pairs together: compare all
             while (q < w.size() && lowerByte(t[p + q]) == static_cast<unsigned char>(w[q]))
                 ++q;
             if (q >= w.size())
-                scan.hits.push_back({k, uint32_t(p)});
+                scan.hits.push_back({cand.word, uint32_t(p)});
         }
     };
     // words that start with a letter, digit or '_' are tried only where a word of the text

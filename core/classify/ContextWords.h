@@ -53,7 +53,12 @@ private:
     std::array<uint64_t, 4> m_firstBytes{};           // lower-case first bytes of all words
     bool m_nonWordFirst = false;                      // some word starts with a byte outside [A-Za-z0-9_]
     std::vector<uint16_t> m_pairBucket;               // (first, second) byte code -> bucket + 1 (fits L1)
-    std::vector<std::vector<uint32_t>> m_buckets;     // word indices of each pair bucket
+    struct Candidate {
+        uint32_t word;
+        uint32_t head; // the first four bytes (fewer: zero), each OR 0x20: a one-compare filter
+        uint32_t mask;
+    };
+    std::vector<std::vector<Candidate>> m_buckets;    // the words of each pair bucket
     std::vector<std::vector<uint32_t>> m_singleByte;  // per first byte: words of length one
     bool m_hasSingleByte = false;
 };
