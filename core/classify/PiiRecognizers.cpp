@@ -524,8 +524,18 @@ std::vector<Recognizer> BuiltinRecognizers::pii()
         if (c.end < t.size() && (isAlnum(t[c.end]) || t[c.end] == '-' || (t[c.end] == '.' && c.end + 1 < t.size() && isDigit(t[c.end + 1]))))
             return false;
         const auto s = sv(t, c);
-        const std::string d = cs::digitsOnly(s);
-        if (d.size() < minDigits || d.size() > 15 || allSame(d))
+        size_t digits = 0; // counted in place: this runs for most digit groups of a text
+        char first = 0;
+        bool same = true;
+        for (char ch : s) {
+            if (!isDigit(ch))
+                continue;
+            if (digits++ == 0)
+                first = ch;
+            else
+                same = same && ch == first;
+        }
+        if (digits < minDigits || digits > 15 || same)
             return false;
         // dates and times look like numbers with separators
         if (s.find(':') != std::string_view::npos || s.find('/') != std::string_view::npos)
