@@ -48,7 +48,7 @@ QByteArray cacheKey(const std::vector<Recognizer> &recognizers)
     QCryptographicHash h(QCryptographicHash::Sha256);
     // the format tag covers how databases are compiled from the recognizers (which flags are
     // added per database): change it with any change to compile()
-    addField(h, QByteArrayLiteral("perimeter-classifier-databases-7"));
+    addField(h, QByteArrayLiteral("perimeter-classifier-databases-8"));
     addField(h, QByteArray(hs_version()));
     addField(h, QByteArray(architecture()));
     addField(h, QByteArray::number(hs_valid_platform() == HS_SUCCESS ? 1 : 0));
@@ -134,13 +134,18 @@ void CompiledDatabases::computeConfirmFlags(const std::vector<Recognizer> &recog
 {
     m_needsConfirm.assign(recognizers.size(), false);
     for (size_t i = 0; i < recognizers.size(); ++i)
-        m_needsConfirm[i] = recognizers[i].scan == ScanMode::Text && recognizers[i].start == StartMode::Leftmost
+        m_needsConfirm[i] = inTextDatabase(recognizers, i) && recognizers[i].start == StartMode::Leftmost
             && m_widths[i].min != m_widths[i].max;
+}
+
+bool CompiledDatabases::inTextDatabase(const std::vector<Recognizer> &recognizers, size_t i) const
+{
+    return recognizers[i].scan == ScanMode::Text || (recognizers[i].scan == ScanMode::StartWindows && !m_startAutomata[i]);
 }
 
 void CompiledDatabases::buildAutomaton(const std::vector<Recognizer> &recognizers)
 {
-    std::vector<DigitAutomaton::Pattern> patterns;
+    std::vector<AnchoredAutomaton::Pattern> patterns;
     std::vector<size_t> index;
     for (size_t i = 0; i < recognizers.size(); ++i) {
         if (recognizers[i].scan == ScanMode::DigitWindows) {
@@ -148,10 +153,17 @@ void CompiledDatabases::buildAutomaton(const std::vector<Recognizer> &recognizer
             index.push_back(i);
         }
     }
+    m_startAutomata.assign(recognizers.size(), nullptr);
+    for (size_t i = 0; i < recognizers.size(); ++i) {
+        if (recognizers[i].scan != ScanMode::StartWindows || !recognizers[i].startWindows)
+            continue;
+        std::vector<size_t> outside;
+        m_startAutomata[i] = AnchoredAutomaton::build({{unsigned(i), recognizers[i].pattern, recognizers[i].flags}}, outside);
+    }
     m_digitsInHyperscan.assign(recognizers.size(), false);
     std::vector<size_t> rejected;
     if (!patterns.empty())
-        m_automaton = DigitAutomaton::build(patterns, rejected);
+        m_automaton = AnchoredAutomaton::build(patterns, rejected);
     for (size_t r : rejected)
         m_digitsInHyperscan[index[r]] = true;
 }
@@ -190,8 +202,8 @@ Result<std::shared_ptr<CompiledDatabases>> CompiledDatabases::compile(const std:
         self->m_widths[i] = Width{info->min_width, info->max_width};
         std::free(info);
     }
+    self->buildAutomaton(recognizers); // decides which patterns the text database holds
     self->computeConfirmFlags(recognizers);
-    self->buildAutomaton(recognizers);
 
     const auto build = [&](auto include, unsigned int extraFlags, hs_database_t **db) -> Status {
         std::vector<const char *> patterns;
@@ -217,7 +229,7 @@ Result<std::shared_ptr<CompiledDatabases>> CompiledDatabases::compile(const std:
         hs_free_compile_error(err);
         return Error{QStringLiteral("classifier_error"), QStringLiteral("pattern compilation failed: ") + message};
     };
-    const auto isText = [&](size_t i) { return recognizers[i].scan == ScanMode::Text; };
+    const auto isText = [&](size_t i) { return self->inTextDatabase(recognizers, i); };
     const auto isConfirm = [&](size_t i) { return bool(self->m_needsConfirm[i]); };
     const auto isDigits = [&](size_t i) { return bool(self->m_digitsInHyperscan[i]); };
     if (auto s = build(isText, 0, &self->m_text); !s)
@@ -338,8 +350,8 @@ Result<std::shared_ptr<const CompiledDatabases>> CompiledDatabases::obtain(const
     if (!path.isEmpty()) {
         dbs = load(path, key, recognizers.size());
         if (dbs) {
-            dbs->computeConfirmFlags(recognizers);
             dbs->buildAutomaton(recognizers); // deterministic: the same split as when it was stored
+            dbs->computeConfirmFlags(recognizers);
         }
     }
     if (!dbs) {

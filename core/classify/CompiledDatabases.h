@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
-#include "DigitAutomaton.h"
+#include "AnchoredAutomaton.h"
 #include "Recognizer.h"
 #include "common/Result.h"
 #include <QString>
@@ -16,7 +16,9 @@ namespace perimeter::classify {
 //             the whole text; this is the pass that decides throughput.
 //  - confirm: the variable-width Leftmost patterns of `text` again, with leftmost start of
 //             match, run only on short windows ending at a reported match to find its start.
-//  - digits:  the DigitWindows-mode patterns as one DigitAutomaton, run from each start inside
+//  - StartWindows patterns: one AnchoredAutomaton each (in the text database when outside
+//             the automaton's subset).
+//  - digits:  the DigitWindows-mode patterns as one AnchoredAutomaton, run from each start inside
 //             the digit windows; a pattern outside the automaton's syntax subset goes into a
 //             Hyperscan database with leftmost start instead (none of the built-in ones does).
 // Database ids are recognizer indices.
@@ -41,7 +43,9 @@ public:
     hs_database *text() const { return m_text; }
     hs_database *confirm() const { return m_confirm; }
     hs_database *digits() const { return m_digits; }
-    const DigitAutomaton *automaton() const { return m_automaton.get(); }
+    const AnchoredAutomaton *automaton() const { return m_automaton.get(); }
+    // The automaton of a StartWindows recognizer, or null (then it is in the text database).
+    const AnchoredAutomaton *startAutomaton(unsigned int id) const { return m_startAutomata[id].get(); }
     const Width &width(unsigned int id) const { return m_widths[id]; }
     bool needsConfirm(unsigned int id) const { return m_needsConfirm[id]; }
     Origin origin() const { return m_origin; }
@@ -63,12 +67,14 @@ private:
     void store(const QString &path, const QByteArray &key) const;
     void computeConfirmFlags(const std::vector<Recognizer> &recognizers);
     void buildAutomaton(const std::vector<Recognizer> &recognizers);
+    bool inTextDatabase(const std::vector<Recognizer> &recognizers, size_t i) const;
 
     hs_database *m_text = nullptr;
     hs_database *m_confirm = nullptr;
     hs_database *m_digits = nullptr;
-    std::shared_ptr<const DigitAutomaton> m_automaton;
+    std::shared_ptr<const AnchoredAutomaton> m_automaton;
     std::vector<bool> m_digitsInHyperscan; // per recognizer: a DigitWindows pattern the automaton left out
+    std::vector<std::shared_ptr<const AnchoredAutomaton>> m_startAutomata; // per recognizer (StartWindows)
     std::vector<Width> m_widths;
     std::vector<bool> m_needsConfirm;
     Origin m_origin = Origin::Compiled;

@@ -42,8 +42,9 @@ struct ScanBuffers {
     std::string compact;
     ContextWords::Scan context;
     std::vector<size_t> nativeEnds;
-    std::vector<DigitAutomaton::Match> automatonMatches;
+    std::vector<AnchoredAutomaton::Match> automatonMatches;
     std::vector<uint64_t> seenEnds;
+    std::vector<std::pair<size_t, size_t>> startRanges;
     qint64 limit = 0;
     qint64 count = 0;
     bool overflow = false;
@@ -233,6 +234,9 @@ Result<std::shared_ptr<const HyperscanClassifier>> HyperscanClassifier::create(s
                          QStringLiteral("native recognizer needs a finder and a start from its end: ") + r.name};
         self->m_native.push_back(unsigned(i));
     }
+    for (size_t i = 0; i < self->m_recognizers.size(); ++i)
+        if (self->m_dbs->startAutomaton(unsigned(i)))
+            self->m_startWindowed.push_back(unsigned(i));
     // one scratch serves all three databases (they are never scanned at the same time)
     for (hs_database_t *db : {self->m_dbs->text(), self->m_dbs->confirm(), self->m_dbs->digits()}) {
         if (db && hs_alloc_scratch(db, &self->m_prototype) != HS_SUCCESS)
@@ -308,7 +312,7 @@ Result<Findings> HyperscanClassifier::scan(const QString &text) const
         hs_error_t rc = HS_SUCCESS;
         if (m_dbs->text())
             rc = hs_scan(m_dbs->text(), bytes.data(), unsigned(bytes.size()), 0, scratch, onEnd, &b);
-        const DigitAutomaton *automaton = m_dbs->automaton();
+        const AnchoredAutomaton *automaton = m_dbs->automaton();
         if (rc == HS_SUCCESS && (automaton || m_dbs->digits()))
             digitWindows(bytes, b, m_dbs->digits() != nullptr);
         if (rc == HS_SUCCESS && m_dbs->digits()) {
@@ -337,12 +341,29 @@ Result<Findings> HyperscanClassifier::scan(const QString &text) const
             b.automatonMatches.clear();
             for (const Window &w : b.windows)
                 automaton->scan(bytes, w.textStart, w.textStart + w.length, b.automatonMatches);
-            DigitAutomaton::keepLeftmost(b.automatonMatches, b.seenEnds);
+            AnchoredAutomaton::keepLeftmost(b.automatonMatches, b.seenEnds);
             b.count += qint64(b.automatonMatches.size());
             if (b.count > b.limit)
                 b.overflow = true;
             else
                 for (const auto &m : b.automatonMatches)
+                    b.raw.push_back({m.id, m.start, m.end});
+        }
+        // patterns run from the starts their finders name
+        for (const unsigned int id : m_startWindowed) {
+            const Recognizer &rec = m_recognizers[id];
+            b.startRanges.clear();
+            rec.startWindows(bytes, b.startRanges);
+            b.automatonMatches.clear();
+            m_dbs->startAutomaton(id)->scan(bytes, b.startRanges, b.automatonMatches);
+            AnchoredAutomaton::keepLeftmost(b.automatonMatches, b.seenEnds);
+            b.count += qint64(b.automatonMatches.size());
+            if (b.count > b.limit) {
+                b.overflow = true;
+                break;
+            }
+            for (const auto &m : b.automatonMatches)
+                if (!rec.endCheck || rec.endCheck(bytes, m.end))
                     b.raw.push_back({m.id, m.start, m.end});
         }
         // the native triggers report ends like the text pass

@@ -72,6 +72,42 @@ void NativeTriggers::pipeToken(std::string_view text, size_t n, std::vector<size
 }
 
 namespace {
+inline bool isHex(unsigned char c) { return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f'); }
+} // namespace
+
+void NativeTriggers::colonPairStarts(std::string_view text, std::vector<std::pair<size_t, size_t>> &ranges)
+{
+    const char *p = text.data();
+    const size_t n = text.size();
+    for (const char *colon = static_cast<const char *>(std::memchr(p, ':', n)); colon;
+         colon = static_cast<const char *>(std::memchr(colon + 1, ':', size_t(p + n - colon - 1)))) {
+        const size_t c = size_t(colon - p);
+        for (size_t k = c + 1; k < n && k <= c + 5; ++k) {
+            if (p[k] == ':') {
+                ranges.emplace_back(c >= 4 ? c - 4 : 0, c + 1);
+                break;
+            }
+            if (!isHex(static_cast<unsigned char>(p[k])))
+                break;
+        }
+    }
+}
+
+void NativeTriggers::dotPairStarts(std::string_view text, size_t gap, size_t minBefore, size_t maxBefore,
+                                   std::vector<std::pair<size_t, size_t>> &ranges)
+{
+    const char *p = text.data();
+    const size_t n = text.size();
+    for (const char *dot = static_cast<const char *>(std::memchr(p, '.', n)); dot;
+         dot = static_cast<const char *>(std::memchr(dot + 1, '.', size_t(p + n - dot - 1)))) {
+        const size_t d = size_t(dot - p);
+        if (d < minBefore || d + gap >= n || p[d + gap] != '.' || !runOf(text, d + 1, gap - 1, isTokenByte))
+            continue;
+        ranges.emplace_back(d >= maxBefore ? d - maxBefore : 0, d - minBefore + 1);
+    }
+}
+
+namespace {
 size_t bucketOf(std::string_view w) { return w.size() < 2 ? 0 : (size_t(w[0] & 31) << 5 | size_t(w[1] & 31)); }
 } // namespace
 

@@ -2,6 +2,7 @@
 #pragma once
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace perimeter::classify {
@@ -17,6 +18,14 @@ public:
     static void quotedRun(std::string_view text, size_t n, std::vector<size_t> &ends);
     // (?:\||%7C)[0-9A-Za-z\-_]{N}: a pipe (or its URL escape) followed by N token characters.
     static void pipeToken(std::string_view text, size_t n, std::vector<size_t> &ends);
+    // Start windows (ScanMode::StartWindows). IPv6-shaped patterns: a colon followed, after at
+    // most four hex digits, by another colon; a match starts at most four hex digits before it.
+    static void colonPairStarts(std::string_view text, std::vector<std::pair<size_t, size_t>> &ranges);
+    // Dotted tokens: two dots `gap` bytes apart with only [A-Za-z0-9_-] between; a match starts
+    // `minBefore` to `maxBefore` bytes before the first.
+    static void dotPairStarts(std::string_view text, size_t gap, size_t minBefore, size_t maxBefore,
+                              std::vector<std::pair<size_t, size_t>> &ranges);
+
     // A set of lower-case domain suffixes ("com", "co", "uk"), looked up by their first two bytes.
     class Suffixes {
     public:

@@ -644,7 +644,12 @@ std::vector<Recognizer> BuiltinRecognizers::pii()
                          return true;
                      },
                      {"ip", "ipv6", "address", "server", "host"}));
-    r.back().scan = ScanMode::Text; // "::" and hex groups need no digit
+    // "::" and hex groups need no digit, and the only literal, ':', is everywhere in JSON and
+    // logs: run from the starts near two close colons instead
+    r.back().scan = ScanMode::StartWindows;
+    r.back().startWindows = [](std::string_view t, std::vector<std::pair<size_t, size_t>> &ranges) {
+        NativeTriggers::colonPairStarts(t, ranges);
+    };
     // the validator's test of what follows, so "std::vector" costs no re-match
     r.back().endCheck = [](std::string_view t, size_t end) {
         if (end < t.size() && (isWordChar(t[end]) || t[end] == ':'))

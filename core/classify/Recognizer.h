@@ -4,6 +4,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace perimeter::classify {
@@ -28,7 +29,15 @@ using Validator = std::function<bool(std::string_view text, Candidate &candidate
 // must contain a digit and reach at most ~12 characters of other tokens away from its digits.
 // Native: not compiled at all; `find` reports the end offsets of `pattern` over the whole text
 // (see NativeTriggers), which must be FromEnd or fixed width so no start has to be re-matched.
-enum class ScanMode { Text, DigitWindows, Native };
+// StartWindows: `pattern` runs as an AnchoredAutomaton from the positions `startWindows` names;
+// for patterns whose only literal is a common byte (':' of IPv6) but whose start is near a
+// rarer shape (two colons close together). A pattern outside the automaton's syntax subset
+// runs as Text instead.
+enum class ScanMode { Text, DigitWindows, Native, StartWindows };
+
+// Appends ranges [from, to) of offsets where a match of a StartWindows recognizer's pattern may
+// start: the leftmost start of every match must be inside one (tst_anchoredautomaton checks).
+using StartFinder = std::function<void(std::string_view text, std::vector<std::pair<size_t, size_t>> &ranges)>;
 
 // Appends the end offsets of every match of a Native recognizer's pattern in `text`.
 using TriggerFinder = std::function<void(std::string_view text, std::vector<size_t> &ends)>;
@@ -62,6 +71,7 @@ struct Recognizer {
     std::function<bool(std::string_view text, size_t end)> endCheck;
     ScanMode scan = ScanMode::Text;
     TriggerFinder find;                 // ScanMode::Native only
+    StartFinder startWindows;           // ScanMode::StartWindows only
     StartMode start = StartMode::Leftmost;
 };
 

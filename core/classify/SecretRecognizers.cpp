@@ -888,6 +888,10 @@ std::vector<Recognizer> BuiltinRecognizers::secrets()
     tok("telegram-bot-api-token", R"(\b\d{8,10}:AA[A-Za-z0-9_\-]{32,33}\b)", 3.0);
     // no left boundary: letters glued in front of a token do not hide it (detect-secrets)
     tok("discord-bot-token", R"([MNO][A-Za-z\d_\-]{23,25}\.[A-Za-z\d_\-]{6}\.[A-Za-z\d_\-]{27,38}\b)", 3.5);
+    r.back().scan = ScanMode::StartWindows; // its literal is a dot: start from dots 7 apart
+    r.back().startWindows = [](std::string_view t, std::vector<std::pair<size_t, size_t>> &ranges) {
+        NativeTriggers::dotPairStarts(t, 7, 24, 26, ranges);
+    };
     tok("postman-api-token", R"(\bPMAK-[a-f0-9]{24}-[a-f0-9]{34}\b)");
     tok("new-relic-api-key", R"(\bNR(?:AK|II|JS|RA)-[a-z0-9\-]{19,32}\b)", 3.0, 5, HS_FLAG_CASELESS);
     tok("intra42-client-secret", R"(\bs-s4t2(?:ud|af)-[a-f0-9]{64}\b)");

@@ -4,23 +4,25 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace perimeter::classify {
 
-// The identifier patterns (card numbers, national IDs, phones, dates: ScanMode::DigitWindows)
-// as one deterministic automaton, run from each possible start inside the windows around
-// digits. It replaces the Hyperscan pass over those windows: that pass runs an automaton per
-// pattern over every byte and has to track where each match starts, which made it the most
-// expensive part of a scan; here every start costs a table lookup and most die on their first
-// or second byte.
+// A set of patterns as one deterministic automaton, run anchored from each candidate start of
+// a scan: the identifier patterns (card numbers, national IDs, phones, dates:
+// ScanMode::DigitWindows) from each start inside the windows around digits, and a few others
+// from the starts their trigger finders name (ScanMode::StartWindows). It replaces Hyperscan
+// passes that had to track where each match starts: Hyperscan runs an automaton per pattern
+// over every byte; here every start costs a table lookup and most die on their first or
+// second byte.
 //
 // Semantics are Hyperscan's with HS_FLAG_SOM_LEFTMOST: for every pattern and every offset where
-// a match of it ends, one match with the leftmost start (tst_digitautomaton compares the two on
-// the corpus, edge cases and random text). Built from the patterns' syntax trees (PatternSubset)
-// by the position (Glushkov) construction and subset construction, eagerly, so the result is
-// immutable and shared by all threads.
-class DigitAutomaton {
+// a match of it ends, one match with the leftmost start (tst_anchoredautomaton compares the two
+// on the corpus, edge cases and random text). Built from the patterns' syntax trees
+// (PatternSubset) by the position (Glushkov) construction and subset construction, eagerly, so
+// the result is immutable and shared by all threads.
+class AnchoredAutomaton {
 public:
     struct Pattern {
         unsigned int id;
@@ -37,10 +39,13 @@ public:
     // The automaton of the patterns inside the subset; the indices (into `patterns`) of the
     // others are appended to `rejected` and must be run elsewhere. Null when none is inside or
     // the automaton would be too large (then all are rejected).
-    static std::shared_ptr<const DigitAutomaton> build(const std::vector<Pattern> &patterns, std::vector<size_t> &rejected);
+    static std::shared_ptr<const AnchoredAutomaton> build(const std::vector<Pattern> &patterns, std::vector<size_t> &rejected);
 
     // Appends the matches that start in [from, to) (they may end past `to`).
     void scan(std::string_view text, size_t from, size_t to, std::vector<Match> &out) const;
+    // Appends the matches that start in any of `ranges` (sorted here; overlaps are fine), each
+    // start once and in ascending order, so keepLeftmost() applies.
+    void scan(std::string_view text, std::vector<std::pair<size_t, size_t>> &ranges, std::vector<Match> &out) const;
     // Keeps, for each (id, end), only the first match: the one with the leftmost start when the
     // matches are in ascending order of start, as successive scan() calls over ascending ranges
     // append them. Order is preserved. `table` is scratch space (reuse it; it only grows).
@@ -50,7 +55,7 @@ public:
     size_t classCount() const { return m_classes; }
 
 private:
-    DigitAutomaton() = default;
+    AnchoredAutomaton() = default;
 
     uint8_t m_classOf[256] = {};
     size_t m_classes = 0;

@@ -2,7 +2,7 @@
 // The digit automaton must report exactly what Hyperscan reports with leftmost start of match
 // for the same patterns: for every pattern and every end offset, the leftmost start.
 #include "classify/BuiltinRecognizers.h"
-#include "classify/DigitAutomaton.h"
+#include "classify/AnchoredAutomaton.h"
 #include "classify/PatternSubset.h"
 #include <QFile>
 #include <QJsonDocument>
@@ -16,7 +16,7 @@ using namespace perimeter::classify;
 
 namespace {
 
-using Match = DigitAutomaton::Match;
+using Match = AnchoredAutomaton::Match;
 
 int onMatch(unsigned int id, unsigned long long from, unsigned long long to, unsigned int, void *ctx)
 {
@@ -92,9 +92,9 @@ QStringList edgeCases()
     };
 }
 
-std::vector<DigitAutomaton::Pattern> digitPatterns()
+std::vector<AnchoredAutomaton::Pattern> digitPatterns()
 {
-    std::vector<DigitAutomaton::Pattern> out;
+    std::vector<AnchoredAutomaton::Pattern> out;
     const auto all = BuiltinRecognizers::all();
     for (size_t i = 0; i < all.size(); ++i)
         if (all[i].scan == ScanMode::DigitWindows)
@@ -104,7 +104,7 @@ std::vector<DigitAutomaton::Pattern> digitPatterns()
 
 } // namespace
 
-class TestDigitAutomaton : public QObject {
+class TestAnchoredAutomaton : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void subsetParsing_data()
@@ -129,7 +129,7 @@ private Q_SLOTS:
         QFETCH(QString, pattern);
         QFETCH(bool, inside);
         std::vector<size_t> rejected;
-        const auto a = DigitAutomaton::build({{7, pattern.toStdString(), 0}}, rejected);
+        const auto a = AnchoredAutomaton::build({{7, pattern.toStdString(), 0}}, rejected);
         QCOMPARE(bool(a), inside);
         QCOMPARE(rejected.empty(), inside);
     }
@@ -139,7 +139,7 @@ private Q_SLOTS:
         const auto patterns = digitPatterns();
         QVERIFY(patterns.size() > 40);
         std::vector<size_t> rejected;
-        const auto a = DigitAutomaton::build(patterns, rejected);
+        const auto a = AnchoredAutomaton::build(patterns, rejected);
         QVERIFY(a);
         for (size_t r : rejected)
             qWarning("outside the subset: %s", patterns[r].pattern.c_str());
@@ -151,7 +151,7 @@ private Q_SLOTS:
     {
         const auto patterns = digitPatterns();
         std::vector<size_t> rejected;
-        const auto automaton = DigitAutomaton::build(patterns, rejected);
+        const auto automaton = AnchoredAutomaton::build(patterns, rejected);
         QVERIFY(automaton);
         std::vector<const char *> expressions;
         std::vector<unsigned int> flags, ids;
@@ -188,7 +188,7 @@ private Q_SLOTS:
             const size_t half = bytes.size() / 2;
             automaton->scan(bytes, 0, half, actual);
             automaton->scan(bytes, half, bytes.size(), actual);
-            DigitAutomaton::keepLeftmost(actual, table);
+            AnchoredAutomaton::keepLeftmost(actual, table);
             std::sort(actual.begin(), actual.end(), byIdEndStart);
             if (!(actual == expected)) {
                 QString diff;
@@ -206,7 +206,104 @@ private Q_SLOTS:
         hs_free_scratch(scratch);
         hs_free_database(db);
     }
+
+    // The recognizers run from start windows: their finders must name the leftmost start of
+    // every match Hyperscan finds in the whole text.
+    void startWindowsSameMatchesAsHyperscan_data()
+    {
+        QTest::addColumn<int>("recognizer");
+        const auto all = BuiltinRecognizers::all();
+        int count = 0;
+        for (size_t i = 0; i < all.size(); ++i) {
+            if (all[i].scan != ScanMode::StartWindows)
+                continue;
+            ++count;
+            QTest::newRow((all[i].name + QLatin1Char(':') + all[i].subtype).toUtf8().constData()) << int(i);
+        }
+        QVERIFY(count >= 2);
+    }
+
+    void startWindowsSameMatchesAsHyperscan()
+    {
+        QFETCH(int, recognizer);
+        const Recognizer r = BuiltinRecognizers::all()[size_t(recognizer)];
+        QVERIFY(r.startWindows);
+        std::vector<size_t> rejected;
+        const auto automaton = AnchoredAutomaton::build({{unsigned(recognizer), r.pattern, r.flags}}, rejected);
+        QVERIFY(automaton);
+        hs_database_t *db = nullptr;
+        hs_compile_error_t *err = nullptr;
+        QCOMPARE(hs_compile(r.pattern.c_str(), r.flags | HS_FLAG_SOM_LEFTMOST, HS_MODE_BLOCK, nullptr, &db, &err), HS_SUCCESS);
+        hs_scratch_t *scratch = nullptr;
+        QCOMPARE(hs_alloc_scratch(db, &scratch), HS_SUCCESS);
+
+        QStringList texts = edgeCases() + corpusTexts() + randomTexts(2000, 7);
+        texts << QStringLiteral("fe80::1 ::1 :: 2001:db8::8a2e:370:7334 1:2:3:4:5:6:7:8 ::ffff:192.0.2.128 fe80::1%eth0 2001:db8::/32")
+              << QStringLiteral("std::vector<int> a::b::c 10:42:07 12:30:45.123 ab:cd:ef:01:23:45 dead:beef::cafe")
+              << QStringLiteral("MTk4NjIyNDgzNDcxOTI1MjQ4.Cl2FMQ.ZnCjm1XVW7vRze4b7Cq4se7kKWs xMTk4NjIyNDgzNDcxOTI1MjQ4.Cl2FMQ.ZnCjm1XVW7vRze4b7Cq4se7kKWsab")
+              << QStringLiteral("NTk4NjIyNDgzNDcxOTI1MjQ4NDU.abcdef.ghijklmnopqrstuvwxyzABCDEFGHIJ a.b.c.d.e.f.g.h.i.j.k");
+        // shapes the finders care about, at random
+        std::mt19937 rng(99);
+        const std::string alphabet = "0123456789abcdefABCDEFMNOxyz_-.:% /";
+        for (int i = 0; i < 2000; ++i) {
+            std::string t(size_t(rng() % 120), ' ');
+            for (char &c : t)
+                c = alphabet[rng() % alphabet.size()];
+            texts << QString::fromStdString(t);
+        }
+        // dotted tokens of every segment length around the ones that match, glued to text
+        const std::string token = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
+        for (int i = 0; i < 1500; ++i) {
+            std::string t = (rng() % 2) ? "x" : " ";
+            t += "MNOP"[rng() % 4];
+            const auto segment = [&](size_t len) {
+                for (size_t k = 0; k < len; ++k)
+                    t += token[rng() % token.size()];
+            };
+            segment(21 + rng() % 7);
+            t += '.';
+            segment(5 + rng() % 3);
+            t += '.';
+            segment(25 + rng() % 16);
+            t += " .:"[rng() % 3];
+            texts << QString::fromStdString(t);
+        }
+        size_t total = 0;
+        std::vector<uint64_t> table;
+        for (const QString &text : texts) {
+            const std::string bytes = text.toStdString();
+            std::vector<Match> expected;
+            if (!bytes.empty())
+                QCOMPARE(hs_scan(db, bytes.data(), unsigned(bytes.size()), 0, scratch, onMatch, &expected), HS_SUCCESS);
+            for (auto &m : expected)
+                m.id = unsigned(recognizer); // hs_compile numbers its one pattern 0
+            const auto byEndStart = [](const Match &x, const Match &y) { return x.end != y.end ? x.end < y.end : x.start < y.start; };
+            std::sort(expected.begin(), expected.end(), byEndStart);
+            expected.erase(std::unique(expected.begin(), expected.end(), [](const Match &x, const Match &y) { return x.end == y.end; }),
+                           expected.end());
+            std::vector<std::pair<size_t, size_t>> ranges;
+            r.startWindows(bytes, ranges);
+            std::vector<Match> actual;
+            automaton->scan(bytes, ranges, actual);
+            AnchoredAutomaton::keepLeftmost(actual, table);
+            std::sort(actual.begin(), actual.end(), byEndStart);
+            if (!(actual == expected)) {
+                QString diff;
+                for (const auto &m : expected)
+                    if (std::find(actual.begin(), actual.end(), m) == actual.end())
+                        diff += QStringLiteral(" missing [%1,%2)").arg(m.start).arg(m.end);
+                for (const auto &m : actual)
+                    if (std::find(expected.begin(), expected.end(), m) == expected.end())
+                        diff += QStringLiteral(" extra [%1,%2)").arg(m.start).arg(m.end);
+                QFAIL(qPrintable(QStringLiteral("different matches on: ") + text.left(200) + diff.left(300)));
+            }
+            total += expected.size();
+        }
+        QVERIFY2(total > 20, "the texts must exercise the pattern");
+        hs_free_scratch(scratch);
+        hs_free_database(db);
+    }
 };
 
-QTEST_GUILESS_MAIN(TestDigitAutomaton)
-#include "tst_digitautomaton.moc"
+QTEST_GUILESS_MAIN(TestAnchoredAutomaton)
+#include "tst_anchoredautomaton.moc"

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "DigitAutomaton.h"
+#include "AnchoredAutomaton.h"
 #include "PatternSubset.h"
 #include <algorithm>
 #include <bitset>
@@ -190,7 +190,7 @@ struct VectorHash {
 
 } // namespace
 
-std::shared_ptr<const DigitAutomaton> DigitAutomaton::build(const std::vector<Pattern> &patterns, std::vector<size_t> &rejected)
+std::shared_ptr<const AnchoredAutomaton> AnchoredAutomaton::build(const std::vector<Pattern> &patterns, std::vector<size_t> &rejected)
 {
     Positions pos;
     std::vector<Entry> starts;              // first positions of all patterns
@@ -222,7 +222,7 @@ std::shared_ptr<const DigitAutomaton> DigitAutomaton::build(const std::vector<Pa
         return nullptr;
     lastFlag.resize(pos.bytes.size(), 0);
 
-    std::shared_ptr<DigitAutomaton> self(new DigitAutomaton());
+    std::shared_ptr<AnchoredAutomaton> self(new AnchoredAutomaton());
     // byte classes: bytes that no position tells apart share a column of the table
     {
         std::map<std::vector<bool>, uint8_t> ids;
@@ -352,7 +352,7 @@ struct WordTable {
 constexpr WordTable kWord;
 } // namespace
 
-void DigitAutomaton::scan(std::string_view text, size_t from, size_t to, std::vector<Match> &out) const
+void AnchoredAutomaton::scan(std::string_view text, size_t from, size_t to, std::vector<Match> &out) const
 {
     const auto *t = reinterpret_cast<const unsigned char *>(text.data());
     const size_t n = text.size();
@@ -383,7 +383,20 @@ void DigitAutomaton::scan(std::string_view text, size_t from, size_t to, std::ve
     }
 }
 
-void DigitAutomaton::keepLeftmost(std::vector<Match> &matches, std::vector<uint64_t> &table)
+void AnchoredAutomaton::scan(std::string_view text, std::vector<std::pair<size_t, size_t>> &ranges, std::vector<Match> &out) const
+{
+    std::sort(ranges.begin(), ranges.end());
+    size_t done = 0;
+    for (const auto &[from, to] : ranges) {
+        const size_t lo = std::max(from, done);
+        const size_t hi = std::min(to, text.size());
+        if (lo < hi)
+            scan(text, lo, hi, out);
+        done = std::max(done, hi);
+    }
+}
+
+void AnchoredAutomaton::keepLeftmost(std::vector<Match> &matches, std::vector<uint64_t> &table)
 {
     if (matches.size() < 2)
         return;
