@@ -43,7 +43,7 @@ void addField(QCryptographicHash &h, const QByteArray &field)
     h.addData(field);
 }
 
-QByteArray cacheKey(const std::vector<Recognizer> &recognizers)
+QByteArray cacheKey(const std::vector<Recognizer> &recognizers, CompiledDatabases::Engines engines)
 {
     QCryptographicHash h(QCryptographicHash::Sha256);
     // the format tag covers how databases are compiled from the recognizers (which flags are
@@ -52,6 +52,7 @@ QByteArray cacheKey(const std::vector<Recognizer> &recognizers)
     addField(h, QByteArray(hs_version()));
     addField(h, QByteArray(architecture()));
     addField(h, QByteArray::number(hs_valid_platform() == HS_SUCCESS ? 1 : 0));
+    addField(h, QByteArray::number(int(engines)));
     for (const auto &r : recognizers) {
         addField(h, QByteArray::fromStdString(r.pattern));
         addField(h, QByteArray::number(r.flags) + ':' + QByteArray::number(int(r.scan)) + ':' + QByteArray::number(int(r.start)));
@@ -143,8 +144,15 @@ bool CompiledDatabases::inTextDatabase(const std::vector<Recognizer> &recognizer
     return recognizers[i].scan == ScanMode::Text || (recognizers[i].scan == ScanMode::StartWindows && !m_startAutomata[i]);
 }
 
-void CompiledDatabases::buildAutomaton(const std::vector<Recognizer> &recognizers)
+void CompiledDatabases::buildAutomaton(const std::vector<Recognizer> &recognizers, Engines engines)
 {
+    if (engines == Engines::HyperscanOnly) {
+        m_startAutomata.assign(recognizers.size(), nullptr);
+        m_digitsInHyperscan.assign(recognizers.size(), false);
+        for (size_t i = 0; i < recognizers.size(); ++i)
+            m_digitsInHyperscan[i] = recognizers[i].scan == ScanMode::DigitWindows;
+        return;
+    }
     std::vector<AnchoredAutomaton::Pattern> patterns;
     std::vector<size_t> index;
     for (size_t i = 0; i < recognizers.size(); ++i) {
@@ -186,7 +194,7 @@ std::vector<std::string> CompiledDatabases::contextWords(const std::vector<Recog
     return words;
 }
 
-Result<std::shared_ptr<CompiledDatabases>> CompiledDatabases::compile(const std::vector<Recognizer> &recognizers)
+Result<std::shared_ptr<CompiledDatabases>> CompiledDatabases::compile(const std::vector<Recognizer> &recognizers, Engines engines)
 {
     std::shared_ptr<CompiledDatabases> self(new CompiledDatabases());
     self->m_widths.resize(recognizers.size());
@@ -202,7 +210,7 @@ Result<std::shared_ptr<CompiledDatabases>> CompiledDatabases::compile(const std:
         self->m_widths[i] = Width{info->min_width, info->max_width};
         std::free(info);
     }
-    self->buildAutomaton(recognizers); // decides which patterns the text database holds
+    self->buildAutomaton(recognizers, engines); // decides which patterns the text database holds
     self->computeConfirmFlags(recognizers);
 
     const auto build = [&](auto include, unsigned int extraFlags, hs_database_t **db) -> Status {
@@ -336,9 +344,9 @@ std::shared_ptr<CompiledDatabases> CompiledDatabases::load(const QString &path, 
     return self;
 }
 
-Result<std::shared_ptr<const CompiledDatabases>> CompiledDatabases::obtain(const std::vector<Recognizer> &recognizers)
+Result<std::shared_ptr<const CompiledDatabases>> CompiledDatabases::obtain(const std::vector<Recognizer> &recognizers, Engines engines)
 {
-    const QByteArray key = cacheKey(recognizers);
+    const QByteArray key = cacheKey(recognizers, engines);
     std::lock_guard lock(g_processCacheMutex); // one compilation per set even when policies load in parallel
     if (auto it = g_processCache.find(key); it != g_processCache.end()) {
         if (auto shared = it->second.lock())
@@ -350,12 +358,12 @@ Result<std::shared_ptr<const CompiledDatabases>> CompiledDatabases::obtain(const
     if (!path.isEmpty()) {
         dbs = load(path, key, recognizers.size());
         if (dbs) {
-            dbs->buildAutomaton(recognizers); // deterministic: the same split as when it was stored
+            dbs->buildAutomaton(recognizers, engines); // deterministic: the same split as when stored
             dbs->computeConfirmFlags(recognizers);
         }
     }
     if (!dbs) {
-        auto compiled = compile(recognizers);
+        auto compiled = compile(recognizers, engines);
         if (!compiled)
             return compiled.error();
         dbs = compiled.value();

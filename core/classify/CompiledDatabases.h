@@ -37,7 +37,12 @@ public:
     };
     enum class Origin { Compiled, DiskCache };
 
-    static Result<std::shared_ptr<const CompiledDatabases>> obtain(const std::vector<Recognizer> &recognizers);
+    // Automata: the DigitWindows and StartWindows patterns run as AnchoredAutomaton where they
+    // can. HyperscanOnly: every pattern in a Hyperscan database, the reference the automata are
+    // tested against (tst_classifierreference).
+    enum class Engines { Automata, HyperscanOnly };
+    static Result<std::shared_ptr<const CompiledDatabases>> obtain(const std::vector<Recognizer> &recognizers,
+                                                                   Engines engines = Engines::Automata);
     ~CompiledDatabases();
 
     hs_database *text() const { return m_text; }
@@ -62,11 +67,11 @@ public:
 
 private:
     CompiledDatabases() = default;
-    static Result<std::shared_ptr<CompiledDatabases>> compile(const std::vector<Recognizer> &recognizers);
+    static Result<std::shared_ptr<CompiledDatabases>> compile(const std::vector<Recognizer> &recognizers, Engines engines);
     static std::shared_ptr<CompiledDatabases> load(const QString &path, const QByteArray &key, size_t count);
     void store(const QString &path, const QByteArray &key) const;
     void computeConfirmFlags(const std::vector<Recognizer> &recognizers);
-    void buildAutomaton(const std::vector<Recognizer> &recognizers);
+    void buildAutomaton(const std::vector<Recognizer> &recognizers, Engines engines);
     bool inTextDatabase(const std::vector<Recognizer> &recognizers, size_t i) const;
 
     hs_database *m_text = nullptr;

@@ -220,7 +220,13 @@ Result<std::shared_ptr<const HyperscanClassifier>> HyperscanClassifier::create(s
             self->m_hasContext[i] = true;
         }
     }
-    auto dbs = CompiledDatabases::obtain(self->m_recognizers);
+    if (options.hyperscanOnly) {
+        for (auto &r : self->m_recognizers)
+            if (r.scan == ScanMode::Native || r.scan == ScanMode::StartWindows)
+                r.scan = ScanMode::Text;
+    }
+    auto dbs = CompiledDatabases::obtain(self->m_recognizers, options.hyperscanOnly ? CompiledDatabases::Engines::HyperscanOnly
+                                                                                     : CompiledDatabases::Engines::Automata);
     if (!dbs)
         return dbs.error();
     self->m_dbs = dbs.value();

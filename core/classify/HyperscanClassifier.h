@@ -31,6 +31,9 @@ public:
         double minScoreWithContext = 0.4;
         size_t contextBefore = 64;         // bytes of normalised text searched for context words
         size_t contextAfter = 32;
+        // Every pattern through Hyperscan (native triggers and automata off): the reference the
+        // faster engines are compared with in tests; never used by the gateway.
+        bool hyperscanOnly = false;
     };
 
     static Result<std::shared_ptr<const HyperscanClassifier>> create(std::vector<Recognizer> recognizers, Options options);
