@@ -23,8 +23,8 @@ namespace perimeter::classify {
 //             Hyperscan database with leftmost start instead (none of the built-in ones does).
 // Database ids are recognizer indices.
 //
-// Compiling takes seconds, so obtain() shares one instance per recognizer set inside the
-// process and keeps serialised databases in a per-user cache directory
+// Compiling takes a few hundred milliseconds, so obtain() shares one instance per recognizer
+// set inside the process and keeps serialised databases in a per-user cache directory
 // ($PERIMETER_CLASSIFIER_CACHE, else $XDG_CACHE_HOME/perimeter, else ~/.cache/perimeter; mode
 // 0700; PERIMETER_CLASSIFIER_CACHE=off disables it). A cache file is used only when its
 // embedded key (SHA-256 of the patterns, flags, modes, Hyperscan version and platform), its

@@ -15,14 +15,15 @@ struct hs_scratch;
 
 namespace perimeter::classify {
 
-// All recognizers compiled into Hyperscan block-mode databases (see CompiledDatabases), read-only
-// after construction. Scratch spaces come from a pool (cloned on demand) so any number of
-// threads can scan concurrently with one instance.
+// The recognizers of one set, compiled once (see CompiledDatabases) and read-only after
+// construction. Hyperscan scratch spaces come from a pool (cloned on demand) and the automata are
+// immutable, so any number of threads can scan concurrently with one instance.
 //
-// A scan is: one pass of the literal-anchored patterns over the whole text reporting end
-// offsets only; a pass of the digit-shaped identifier patterns over the windows around digits;
-// start offsets recovered by width or a re-match on a short window; validators only on those
-// candidates.
+// A scan of the normalised text is: one Hyperscan pass of the literal-anchored patterns
+// reporting end offsets only (starts recovered by width or a re-match on a short window); the
+// native trigger finders; the identifier patterns as one AnchoredAutomaton from each start in
+// the windows around digits; the start-window patterns as automata from their finders' starts.
+// Validators and context words run on those candidates only.
 class HyperscanClassifier final : public Classifier {
 public:
     struct Options {

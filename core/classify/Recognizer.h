@@ -22,11 +22,12 @@ struct Candidate {
 // the match. `text` is the whole normalised text so validators can look around the match.
 using Validator = std::function<bool(std::string_view text, Candidate &candidate)>;
 
-// Where a pattern is run. Text: over the whole normalised text by the main database (give the
-// pattern a literal factor, or it slows every scan). DigitWindows: only over the short windows
-// around digits (a digit run with the tokens and separators next to it), where the identifier
-// patterns made of character classes alone (\d{9}, [A-Z]\d{7}[A-Z]) cost little; the pattern
-// must contain a digit and reach at most ~12 characters of other tokens away from its digits.
+// Where a pattern is run. Text: over the whole normalised text by the Hyperscan text database
+// (give the pattern a literal factor, or it slows every scan). DigitWindows: as part of one
+// AnchoredAutomaton, from each start in the short windows around digits (a digit run with the
+// tokens and separators next to it), where the identifier patterns made of character classes
+// alone (\d{9}, [A-Z]\d{7}[A-Z]) cost little; the pattern must contain a digit and reach at most
+// ~12 characters of other tokens away from its digits.
 // Native: not compiled at all; `find` reports the end offsets of `pattern` over the whole text
 // (see NativeTriggers), which must be FromEnd or fixed width so no start has to be re-matched.
 // StartWindows: `pattern` runs as an AnchoredAutomaton from the positions `startWindows` names;
