@@ -1,13 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "HyperscanClassifier.h"
+#include "DigitWindows.h"
 #include "TextNormalizer.h"
 #include <hs/hs.h>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 #include <algorithm>
 #include <climits>
-#include <cstring>
 
 namespace perimeter::classify {
 
@@ -24,11 +21,7 @@ struct EndMatch {
     size_t to;
 };
 
-struct Window {
-    size_t bufferStart; // offset of the window's first byte in the compacted buffer
-    size_t textStart;
-    size_t length;
-};
+using Window = DigitWindows::Window;
 
 // Reused across scans on one thread: a scan allocates nothing once these have grown.
 struct ScanBuffers {
@@ -90,98 +83,7 @@ int onConfirm(unsigned int id, unsigned long long from, unsigned long long to, u
     return 0;
 }
 
-inline bool isDigitByte(char c) { return static_cast<unsigned char>(c - '0') < 10; }
-inline bool isAlnumByte(char c)
-{
-    return isDigitByte(c) || static_cast<unsigned char>((c | 0x20) - 'a') < 26;
-}
-inline bool isWordByte(char c) { return isAlnumByte(c) || c == '_'; }
 inline char lower(char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
-
-// Windows around digits: the digit-shaped patterns (identifiers, numeric dates, phones, IPv4)
-// all contain digits and reach beyond their digit tokens at most a separator or two and a
-// token of up to three characters (a NINO's "AB 12 34 56 C", "+44 (20)", "12:30 p.m."), so
-// scanning only these windows finds exactly their matches. Digit tokens joined by short gaps form one window ("MH 12 AB 1234").
-// Windows start and end at token boundaries so word-boundary assertions hold as in the text.
-constexpr size_t kDigitGap = 12; // an IBAN may have two letter groups in a row ("2345 MTLC AST0")
-constexpr size_t kMarginBefore = 4;
-constexpr size_t kMarginAfter = 6;
-
-// Index of the first ASCII digit at or after i, or n. Prose is mostly non-digits, so this runs
-// 16 bytes at a time where SSE2 is available (every x86-64).
-size_t nextDigit(const char *p, size_t i, size_t n)
-{
-#if defined(__SSE2__)
-    const __m128i zero = _mm_set1_epi8('0');
-    const __m128i nine = _mm_set1_epi8(9);
-    while (i + 16 <= n) {
-        const __m128i x = _mm_sub_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i)), zero);
-        // unsigned x <= 9  <=>  min(x, 9) == x
-        const int mask = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(x, nine), x));
-        if (mask != 0)
-            return i + size_t(__builtin_ctz(unsigned(mask)));
-        i += 16;
-    }
-#endif
-    while (i < n && !isDigitByte(p[i]))
-        ++i;
-    return i;
-}
-
-void digitWindows(std::string_view t, ScanBuffers &b, bool compact)
-{
-    const size_t n = t.size();
-    const char *p = t.data();
-    size_t i = 0;
-    while (i < n) {
-        i = nextDigit(p, i, n);
-        if (i >= n)
-            break;
-        size_t first = i;
-        while (first > 0 && isAlnumByte(p[first - 1]))
-            --first;
-        size_t e = i + 1;
-        for (;;) {
-            while (e < n && isAlnumByte(p[e]))
-                ++e;
-            const size_t lim = std::min(n, e + kDigitGap);
-            size_t k = e;
-            while (k < lim && !isDigitByte(p[k]))
-                ++k;
-            if (k >= lim)
-                break;
-            e = k + 1;
-        }
-        // margins end at token boundaries; a token only partly inside a margin is left out
-        size_t ws = first > kMarginBefore ? first - kMarginBefore : 0;
-        while (ws > 0 && ws < first && isWordByte(p[ws - 1]))
-            ++ws;
-        size_t we = std::min(n, e + kMarginAfter);
-        while (we > e && we < n && isWordByte(p[we]))
-            --we;
-        if (!b.windows.empty() && ws <= b.windows.back().textStart + b.windows.back().length) {
-            Window &last = b.windows.back();
-            last.length = std::max(last.length, we - last.textStart);
-        } else {
-            b.windows.push_back({0, ws, we - ws});
-        }
-        i = std::max(e, we);
-    }
-    if (!compact)
-        return;
-    // compacted buffer: windows separated by a byte no digit pattern accepts or treats as a word
-    size_t total = 0;
-    for (const auto &w : b.windows)
-        total += w.length + 1;
-    b.compact.resize(total);
-    size_t pos = 0;
-    for (auto &w : b.windows) {
-        b.compact[pos++] = '\x01';
-        w.bufferStart = pos;
-        std::memcpy(b.compact.data() + pos, p + w.textStart, w.length);
-        pos += w.length;
-    }
-}
 
 } // namespace
 
@@ -319,8 +221,11 @@ Result<Findings> HyperscanClassifier::scan(const QString &text) const
         if (m_dbs->text())
             rc = hs_scan(m_dbs->text(), bytes.data(), unsigned(bytes.size()), 0, scratch, onEnd, &b);
         const AnchoredAutomaton *automaton = m_dbs->automaton();
-        if (rc == HS_SUCCESS && (automaton || m_dbs->digits()))
-            digitWindows(bytes, b, m_dbs->digits() != nullptr);
+        if (rc == HS_SUCCESS && (automaton || m_dbs->digits())) {
+            DigitWindows::find(bytes, b.windows);
+            if (m_dbs->digits())
+                DigitWindows::compact(bytes, b.windows, b.compact);
+        }
         if (rc == HS_SUCCESS && m_dbs->digits()) {
             if (!b.compact.empty())
                 rc = hs_scan(m_dbs->digits(), b.compact.data(), unsigned(b.compact.size()), 0, scratch, onSpan, &b);

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace perimeter::classify {
+
+// The windows around digits where the identifier patterns (ScanMode::DigitWindows) are run.
+// Those patterns all contain digits and reach beyond their digit tokens at most a separator or
+// two and a token of up to three characters (a NINO's "AB 12 34 56 C", "+44 (20)",
+// "12:30 p.m."), so every match starts inside a window (tst_digitwindows checks this against
+// Hyperscan on the whole text); the automaton runs from those starts over the whole text. Digit
+// tokens joined by short gaps form one window ("MH 12 AB 1234"); windows start and end at token
+// boundaries so word-boundary assertions hold as in the text.
+class DigitWindows {
+public:
+    struct Window {
+        size_t bufferStart; // offset of the window's first byte in the compacted buffer
+        size_t textStart;
+        size_t length;
+    };
+
+    // Appends the windows of `text`, in order and not overlapping.
+    static void find(std::string_view text, std::vector<Window> &windows);
+    // Copies the windows into one buffer, each after a byte no pattern accepts or treats as a
+    // word (for a Hyperscan pass over the windows only), and sets their bufferStart.
+    static void compact(std::string_view text, std::vector<Window> &windows, std::string &buffer);
+};
+
+} // namespace perimeter::classify
