@@ -39,6 +39,52 @@ size_t nextDigit(const char *p, size_t i, size_t n)
     return i;
 }
 
+inline char lowerByte(char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
+
+// A month name as the date patterns spell it: one of the twelve three-letter prefixes followed
+// by up to seven more letters ("Sept", "September", "MAR").
+bool isMonthToken(const char *p, size_t s, size_t e)
+{
+    if (e - s < 3 || e - s > 10)
+        return false;
+    for (size_t k = s; k < e; ++k)
+        if (static_cast<unsigned char>((p[k] | 0x20) - 'a') >= 26)
+            return false;
+    static constexpr const char *months[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+    const char a = lowerByte(p[s]), b = lowerByte(p[s + 1]), c = lowerByte(p[s + 2]);
+    for (const char *m : months)
+        if (m[0] == a && m[1] == b && m[2] == c)
+            return true;
+    return false;
+}
+
+// The start of a month name ending at most two separators before `at` ("September 15",
+// "Sept. 15", "Mar, 2024"), or `at` when there is none.
+size_t monthBefore(const char *p, size_t at)
+{
+    size_t k = at;
+    for (int seps = 0; seps < 2 && k > 0 && std::strchr(" -,.", p[k - 1]) && p[k - 1] != '\0'; ++seps)
+        --k;
+    if (k == at)
+        return at;
+    size_t s = k;
+    while (s > 0 && isAlnumByte(p[s - 1]))
+        --s;
+    return (s < k && (s == 0 || !isWordByte(p[s - 1])) && isMonthToken(p, s, k)) ? s : at;
+}
+
+// The end of a month name starting one separator after `at` ("15 September", "4-Jul"), or
+// `at` when there is none.
+size_t monthAfter(const char *p, size_t n, size_t at)
+{
+    if (at >= n || (p[at] != ' ' && p[at] != '-'))
+        return at;
+    size_t e = at + 1;
+    while (e < n && isAlnumByte(p[e]))
+        ++e;
+    return (e > at + 1 && isMonthToken(p, at + 1, e)) ? e : at;
+}
+
 } // namespace
 
 void DigitWindows::find(std::string_view t, std::vector<Window> &windows)
@@ -72,6 +118,9 @@ void DigitWindows::find(std::string_view t, std::vector<Window> &windows)
         size_t we = std::min(n, e + kMarginAfter);
         while (we > e && we < n && isWordByte(p[we]))
             --we;
+        // except a month name next to the digits: the date patterns start or end with one
+        ws = std::min(ws, monthBefore(p, first));
+        we = std::max(we, monthAfter(p, n, e));
         if (!windows.empty() && ws <= windows.back().textStart + windows.back().length) {
             Window &last = windows.back();
             last.length = std::max(last.length, we - last.textStart);

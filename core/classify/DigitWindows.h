@@ -9,7 +9,8 @@ namespace perimeter::classify {
 // The windows around digits where the identifier patterns (ScanMode::DigitWindows) are run.
 // Those patterns all contain digits and reach beyond their digit tokens at most a separator or
 // two and a token of up to three characters (a NINO's "AB 12 34 56 C", "+44 (20)",
-// "12:30 p.m."), so every match starts inside a window (tst_digitwindows checks this against
+// "12:30 p.m.") or a month name next to them ("Sept. 15, 2024", "15 September"), so every
+// match starts inside a window (tst_digitwindows checks this against
 // Hyperscan on the whole text); the automaton runs from those starts over the whole text. Digit
 // tokens joined by short gaps form one window ("MH 12 AB 1234"); windows start and end at token
 // boundaries so word-boundary assertions hold as in the text.

@@ -708,7 +708,7 @@ std::vector<Recognizer> BuiltinRecognizers::pii()
     r.push_back(make("DateRecognizer", "DATE_TIME",
                      R"(\b(?:\d{1,2}[ \-]?)?)" + mon + R"([ \-,.]{1,2}(?:\d{1,2}(?:st|nd|rd|th)?,? )?\d{2,4}\b|\b\d{1,2}[ \-])" + mon + R"(\b)",
                      0.6, dateBoundary, {"date", "time", "birthday", "born", "dob"}, HS_FLAG_CASELESS));
-    r.back().scan = ScanMode::Text; // month names reach too far from the digits for a digit window
+    // a digit window reaches over a month name next to its digits (DigitWindows)
     r.push_back(make("DateRecognizer", "DATE_TIME", R"(\b(?:0?[1-9]|1[0-2])/(?:\d{2}|\d{4})\b)", 0.1,
                      [](std::string_view t, Candidate &c) {
                          return alnumBoundary(t, c.start, c.end) && !(c.end < t.size() && t[c.end] == '/');
