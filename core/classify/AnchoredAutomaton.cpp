@@ -222,18 +222,25 @@ std::shared_ptr<const AnchoredAutomaton> AnchoredAutomaton::build(const std::vec
         return nullptr;
     lastFlag.resize(pos.bytes.size(), 0);
 
+    // none of them is run here: all go back to the caller, for Hyperscan
+    const auto rejectAll = [&]() -> std::shared_ptr<const AnchoredAutomaton> {
+        rejected.insert(rejected.end(), accepted.begin(), accepted.end());
+        std::sort(rejected.begin(), rejected.end());
+        return nullptr;
+    };
+
     std::shared_ptr<AnchoredAutomaton> self(new AnchoredAutomaton());
     // byte classes: bytes that no position tells apart share a column of the table
     {
-        std::map<std::vector<bool>, uint8_t> ids;
+        std::map<std::vector<bool>, size_t> ids;
         for (unsigned b = 0; b < 256; ++b) {
             std::vector<bool> sig(pos.bytes.size());
             for (size_t p = 0; p < pos.bytes.size(); ++p)
                 sig[p] = pos.bytes[p].test(b);
-            auto [it, inserted] = ids.emplace(std::move(sig), uint8_t(ids.size()));
-            if (ids.size() > 255)
-                return nullptr;
-            self->m_classOf[b] = it->second;
+            auto [it, inserted] = ids.emplace(std::move(sig), ids.size());
+            if (it->second > 255)
+                return rejectAll(); // cannot happen with 256 bytes; kept for the uint8_t below
+            self->m_classOf[b] = uint8_t(it->second);
         }
         self->m_classes = ids.size();
     }
@@ -299,10 +306,7 @@ std::shared_ptr<const AnchoredAutomaton> AnchoredAutomaton::build(const std::vec
             }
         }
     } catch (const Unsupported &) {
-        for (size_t i : accepted)
-            rejected.push_back(i);
-        std::sort(rejected.begin(), rejected.end());
-        return nullptr;
+        return rejectAll(); // the automaton would be too large
     }
 
     // what each state accepts: patterns with a last position in it, unconditionally first

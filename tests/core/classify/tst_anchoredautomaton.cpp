@@ -2,6 +2,7 @@
 // The digit automaton must report exactly what Hyperscan reports with leftmost start of match
 // for the same patterns: for every pattern and every end offset, the leftmost start.
 #include "classify/BuiltinRecognizers.h"
+#include "classify/HyperscanClassifier.h"
 #include "classify/AnchoredAutomaton.h"
 #include "classify/PatternSubset.h"
 #include <QFile>
@@ -132,6 +133,33 @@ private Q_SLOTS:
         const auto a = AnchoredAutomaton::build({{7, pattern.toStdString(), 0}}, rejected);
         QCOMPARE(bool(a), inside);
         QCOMPARE(rejected.empty(), inside);
+    }
+
+    // A digit pattern outside the subset (a \b in the middle) runs in Hyperscan over the
+    // windows, next to one the automaton runs: both are found.
+    void patternOutsideTheSubsetStillRuns()
+    {
+        std::vector<Recognizer> recognizers(2);
+        recognizers[0].name = QStringLiteral("Inside");
+        recognizers[0].type = QStringLiteral("TYPE_A");
+        recognizers[0].pattern = "\\b\\d{4}\\b";
+        recognizers[0].score = 1.0;
+        recognizers[0].scan = ScanMode::DigitWindows;
+        recognizers[1].name = QStringLiteral("Outside");
+        recognizers[1].type = QStringLiteral("TYPE_B");
+        recognizers[1].pattern = "\\d{3}\\b-\\d{2}";
+        recognizers[1].score = 1.0;
+        recognizers[1].scan = ScanMode::DigitWindows;
+        std::vector<size_t> rejected;
+        QVERIFY(AnchoredAutomaton::build({{1, recognizers[1].pattern, 0}}, rejected) == nullptr);
+        auto classifier = HyperscanClassifier::create(recognizers);
+        QVERIFY(classifier);
+        const auto findings = classifier.value()->scan(QStringLiteral("code 1234 and 123-45 here"));
+        QVERIFY(findings);
+        QStringList got;
+        for (const auto &f : findings.value())
+            got << QStringLiteral("%1 %2 %3").arg(f.type).arg(f.start).arg(f.end);
+        QCOMPARE(got, (QStringList{QStringLiteral("TYPE_A 5 9"), QStringLiteral("TYPE_B 14 20")}));
     }
 
     void allBuiltinPatternsInside()
