@@ -63,7 +63,8 @@ private:
     bool more() const { return m_i < m_p.size(); }
     char peek() const { return m_p[m_i]; }
 
-    Node classNode(Bytes b) const
+    // Both cases of every letter in `b` when the pattern is caseless.
+    Bytes folded(Bytes b) const
     {
         if (m_caseless) {
             for (unsigned c = 'a'; c <= 'z'; ++c) {
@@ -73,6 +74,21 @@ private:
                 }
             }
         }
+        return b;
+    }
+
+    // A class of exactly `b` (already folded where that applies).
+    static Node exactClass(const Bytes &b)
+    {
+        Node n;
+        n.kind = Node::Kind::Class;
+        n.bytes = b;
+        return n;
+    }
+
+    Node classNode(Bytes b) const
+    {
+        b = folded(b);
         Node n;
         n.kind = Node::Kind::Class;
         n.bytes = b;
@@ -272,9 +288,11 @@ private:
             }
             b |= item;
         }
+        // caseless [^a] excludes both cases: fold first, then negate
+        b = folded(b);
         if (negate)
             b = ~b;
-        return classNode(b);
+        return exactClass(b);
     }
 
     Node atom()

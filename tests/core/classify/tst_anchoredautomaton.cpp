@@ -162,6 +162,56 @@ private Q_SLOTS:
         QCOMPARE(got, (QStringList{QStringLiteral("TYPE_A 5 9"), QStringLiteral("TYPE_B 14 20")}));
     }
 
+    // Constructs whose meaning is easy to get wrong, against Hyperscan on a fixed text.
+    void subsetSemantics_data()
+    {
+        QTest::addColumn<QString>("pattern");
+        QTest::addColumn<uint>("flags");
+        QTest::newRow("caseless negated class") << QStringLiteral("x[^a]y") << uint(HS_FLAG_CASELESS);
+        QTest::newRow("caseless class") << QStringLiteral("[a-c]+\\d") << uint(HS_FLAG_CASELESS);
+        QTest::newRow("dot is not a newline") << QStringLiteral("a.b") << uint(0);
+        QTest::newRow("literal braces") << QStringLiteral("a{b}|a{,2}") << uint(0);
+        QTest::newRow("unbounded repeat") << QStringLiteral("\\bq\\w+z") << uint(0);
+        QTest::newRow("boundary in a branch") << QStringLiteral("(?:\\(\\d\\)|\\b\\d)-\\d\\b") << uint(0);
+        QTest::newRow("escapes in a class") << QStringLiteral("[\\]\\-\\x41\\\\]+") << uint(0);
+        QTest::newRow("lazy quantifier") << QStringLiteral("\\d{2,4}?x") << uint(0);
+    }
+
+    void subsetSemantics()
+    {
+        QFETCH(QString, pattern);
+        QFETCH(uint, flags);
+        const std::string p = pattern.toStdString();
+        std::vector<size_t> rejected;
+        const auto automaton = AnchoredAutomaton::build({{0, p, flags}}, rejected);
+        QVERIFY(automaton);
+        hs_database_t *db = nullptr;
+        hs_compile_error_t *err = nullptr;
+        QCOMPARE(hs_compile(p.c_str(), flags | HS_FLAG_SOM_LEFTMOST, HS_MODE_BLOCK, nullptr, &db, &err), HS_SUCCESS);
+        hs_scratch_t *scratch = nullptr;
+        QCOMPARE(hs_alloc_scratch(db, &scratch), HS_SUCCESS);
+        const std::string text = "xay xAy xby xBy a\nb a-b a{b} a{,2} qabcz qa_z abc1 ABC2 (1)-2 1-2 x1-2 ]-A\\ 123x 12345x";
+        std::vector<Match> expected;
+        QCOMPARE(hs_scan(db, text.data(), unsigned(text.size()), 0, scratch, onMatch, &expected), HS_SUCCESS);
+        const auto byEndStart = [](const Match &x, const Match &y) { return x.end != y.end ? x.end < y.end : x.start < y.start; };
+        std::sort(expected.begin(), expected.end(), byEndStart);
+        expected.erase(std::unique(expected.begin(), expected.end(), [](const Match &x, const Match &y) { return x.end == y.end; }),
+                       expected.end());
+        std::vector<Match> actual;
+        automaton->scan(text, 0, text.size(), actual);
+        std::vector<uint64_t> table;
+        AnchoredAutomaton::keepLeftmost(actual, table);
+        std::sort(actual.begin(), actual.end(), byEndStart);
+        QVERIFY(!expected.empty());
+        QCOMPARE(actual.size(), expected.size());
+        for (size_t i = 0; i < actual.size(); ++i) {
+            QCOMPARE(actual[i].start, expected[i].start);
+            QCOMPARE(actual[i].end, expected[i].end);
+        }
+        hs_free_scratch(scratch);
+        hs_free_database(db);
+    }
+
     void allBuiltinPatternsInside()
     {
         const auto patterns = digitPatterns();
