@@ -11,7 +11,7 @@ namespace perimeter::classify {
 
 namespace {
 
-constexpr size_t kBlock = 64;
+constexpr size_t kBlock = 32;
 constexpr uint32_t kUnscanned = UINT32_MAX;
 
 inline unsigned char lowerByte(char c)

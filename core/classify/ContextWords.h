@@ -11,7 +11,7 @@ namespace perimeter::classify {
 // The context words of a recognizer set ("card", "passport no", "tel"), found only where a
 // candidate asks for them. Prose is full of "number", "id" and "date": reporting every one from
 // the pattern pass cost more than all the candidates that need them, so the text is indexed
-// lazily in 64-byte blocks, each block at most once per scan, and only around candidates.
+// lazily in 32-byte blocks, each block at most once per scan, and only around candidates.
 //
 // A word matches in any ASCII case; a word that starts with a letter, digit or '_' must start a
 // word of the text ("tel" is not in "hotel"; "card" is in "cards").
