@@ -3,6 +3,8 @@
 #include <QByteArray>
 #include <QElapsedTimer>
 #include <QStringDecoder>
+#include <algorithm>
+#include <vector>
 #include <nlohmann/json.hpp>
 
 namespace perimeter::classify {
@@ -92,10 +94,21 @@ bool PayloadClassifier::scanString(const QString &text, const QString &pointer, 
         state.stop = true;
         return false;
     }
+    // findings of one recognizer share its type string (implicit sharing): look each type up
+    // in the policy's tables once per string, not once per finding
+    struct TypeEntry {
+        const QChar *data;
+        double threshold;
+        Sensitivity level;
+    };
+    std::vector<TypeEntry> types;
     for (auto &f : result.value()) {
-        if (f.score < m_levels.thresholdFor(f.type))
+        auto it = std::find_if(types.begin(), types.end(), [&](const TypeEntry &e) { return e.data == f.type.constData(); });
+        if (it == types.end())
+            it = types.insert(types.end(), {f.type.constData(), m_levels.thresholdFor(f.type), m_levels.levelFor(f.type)});
+        if (f.score < it->threshold)
             continue;
-        f.level = m_levels.levelFor(f.type);
+        f.level = it->level;
         f.path = pointer;
         report.findings.push_back(std::move(f));
     }
