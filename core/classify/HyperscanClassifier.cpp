@@ -334,10 +334,10 @@ Result<Findings> HyperscanClassifier::scan(const QString &text) const
             }
         }
         releaseScratch(scratch);
-        if (b.compact.capacity() > (size_t(8) << 20))
-            std::string().swap(b.compact); // one huge payload should not pin its buffer to the thread
-        if (b.overflow)
+        if (b.overflow) {
+            b = ScanBuffers{}; // up to maxMatches entries: not kept for the next scan
             return Error{QStringLiteral("classifier_error"), QStringLiteral("too many candidate matches")};
+        }
         if (rc != HS_SUCCESS)
             return Error{QStringLiteral("classifier_error"), QStringLiteral("Hyperscan scan failed (%1)").arg(rc)};
     }
@@ -486,6 +486,8 @@ Result<Findings> HyperscanClassifier::scan(const QString &text) const
     }
     if (!cluster.empty())
         resolve();
+    if (bytes.size() > (size_t(4) << 20))
+        b = ScanBuffers{}; // one huge payload should not pin its buffers to the thread
     return kept;
 }
 
