@@ -81,7 +81,7 @@ Recognizer make(const char *name, const char *type, std::string pattern, double 
 }
 
 // Digits with separators: rejects mixed separators and lost boundaries.
-Validator digitsValidator(size_t minDigits, size_t maxDigits, std::function<bool(const std::string &)> check)
+Validator digitsValidator(size_t minDigits, size_t maxDigits, std::function<bool(std::string_view)> check)
 {
     return [=](std::string_view t, Candidate &c) {
         if (!alnumBoundary(t, c.start, c.end))
@@ -89,22 +89,40 @@ Validator digitsValidator(size_t minDigits, size_t maxDigits, std::function<bool
         const auto s = sv(t, c);
         if (!consistentSeparators(s))
             return false;
-        const std::string d = cs::digitsOnly(s);
-        if (d.size() < minDigits || d.size() > maxDigits)
+        // the digits on the stack: this runs for every card-, account- and ID-shaped number
+        char d[32];
+        size_t n = 0;
+        for (char ch : s) {
+            if (!isDigit(ch))
+                continue;
+            if (n >= maxDigits || n >= sizeof d)
+                return false;
+            d[n++] = ch;
+        }
+        if (n < minDigits)
             return false;
-        return !check || check(d);
+        return !check || check(std::string_view(d, n));
     };
 }
 
-bool allSame(const std::string &d)
+bool allSame(std::string_view d)
 {
     return std::all_of(d.begin(), d.end(), [&](char c) { return c == d.front(); });
 }
 
-bool cardPrefix(const std::string &d)
+// The number made of the first `count` digits of d (d has at least that many).
+int leadingNumber(std::string_view d, size_t count)
 {
-    const auto two = std::stoi(d.substr(0, 2));
-    const auto four = std::stoi(d.substr(0, 4));
+    int v = 0;
+    for (size_t i = 0; i < count && i < d.size(); ++i)
+        v = v * 10 + (d[i] - '0');
+    return v;
+}
+
+bool cardPrefix(std::string_view d)
+{
+    const auto two = leadingNumber(d, 2);
+    const auto four = leadingNumber(d, 4);
     switch (d[0]) {
     case '4': return true;                                              // Visa
     case '5': return true;                                              // Mastercard, Maestro, Dankort
@@ -297,7 +315,7 @@ std::vector<Recognizer> BuiltinRecognizers::pii()
     std::vector<Recognizer> r;
 
     // --- Payment cards: Luhn + issuer prefix; separators must be consistent.
-    auto card = digitsValidator(12, 19, [](const std::string &d) {
+    auto card = digitsValidator(12, 19, [](std::string_view d) {
         if (d.size() == 12 && !(d[0] == '6' || d.compare(0, 2, "50") == 0 || (d[0] == '5' && d[1] >= '6' && d[1] <= '8')))
             return false; // 12 digits: Maestro only
         return (cardPrefix(d) || (d.size() == 15 && (d.compare(0, 4, "2131") == 0 || d.compare(0, 4, "1800") == 0)))
@@ -381,7 +399,7 @@ std::vector<Recognizer> BuiltinRecognizers::pii()
 
     // --- UK
     r.push_back(make("NhsRecognizer", "UK_NHS", R"(\b\d{3}[ \-]?\d{3}[ \-]?\d{4}\b)", 0.5,
-                     digitsValidator(10, 10, [](const std::string &d) { return cs::ukNhs(d) && !allSame(d); }),
+                     digitsValidator(10, 10, [](std::string_view d) { return cs::ukNhs(d) && !allSame(d); }),
                      {"nhs", "health service", "national health", "patient"}));
     r.push_back(make("UkNinoRecognizer", "UK_NINO",
                      R"(\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b)", 0.5,
@@ -449,16 +467,16 @@ std::vector<Recognizer> BuiltinRecognizers::pii()
 
     // --- Australia
     r.push_back(make("AuAbnRecognizer", "AU_ABN", R"(\b\d{2} ?\d{3} ?\d{3} ?\d{3}\b)", 1.0,
-                     digitsValidator(11, 11, [](const std::string &d) { return cs::auAbn(d); }),
+                     digitsValidator(11, 11, [](std::string_view d) { return cs::auAbn(d); }),
                      {"abn", "australian business"}));
     r.push_back(make("AuAcnRecognizer", "AU_ACN", R"(\b\d{3} ?\d{3} ?\d{3}\b)", 1.0,
-                     digitsValidator(9, 9, [](const std::string &d) { return cs::auAcn(d) && !allSame(d); }),
+                     digitsValidator(9, 9, [](std::string_view d) { return cs::auAcn(d) && !allSame(d); }),
                      {"acn", "australian company"}));
     r.push_back(make("AuTfnRecognizer", "AU_TFN", R"(\b\d{3} ?\d{3} ?\d{3}\b)", 1.0,
-                     digitsValidator(9, 9, [](const std::string &d) { return cs::auTfn(d) && !allSame(d); }),
+                     digitsValidator(9, 9, [](std::string_view d) { return cs::auTfn(d) && !allSame(d); }),
                      {"tfn", "tax file"}));
     r.push_back(make("AuMedicareRecognizer", "AU_MEDICARE", R"(\b[2-6]\d{3} ?\d{5} ?\d\b)", 1.0,
-                     digitsValidator(10, 10, [](const std::string &d) { return cs::auMedicare(d); }),
+                     digitsValidator(10, 10, [](std::string_view d) { return cs::auMedicare(d); }),
                      {"medicare"}));
 
     // --- India
@@ -466,7 +484,7 @@ std::vector<Recognizer> BuiltinRecognizers::pii()
                      {"pan", "permanent account"}));
     r.push_back(make("InPanRecognizer", "IN_PAN", R"(\b[A-Z]{5}\d{4}[A-Z]\b)", kShapeScore, {}, {"pan", "permanent account"}));
     r.push_back(make("InAadhaarRecognizer", "IN_AADHAAR", R"(\b[2-9]\d{3}[ :\-]?\d{4}[ :\-]?\d{4}\b)", 1.0,
-                     digitsValidator(12, 12, [](const std::string &d) {
+                     digitsValidator(12, 12, [](std::string_view d) {
                          return cs::verhoeff(d) && !std::equal(d.begin(), d.end(), d.rbegin());
                      }),
                      {"aadhaar", "aadhar", "uidai", "uid"}));
