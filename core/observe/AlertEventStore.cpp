@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "AlertEventStore.h"
+#include "common/ThreadName.h"
 #include <QDir>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -105,6 +106,7 @@ quint64 AlertEventStore::writeFailures() const
 
 void AlertEventStore::writerLoop()
 {
+    ThreadName::set("alert-writer");
     const QString name = connectionName();
     {
         auto opened = openConnection(m_path, name);

@@ -2,6 +2,7 @@
 #include "AuditRetentionWorker.h"
 #include "AuditArchiver.h"
 #include "SqliteAuditStore.h"
+#include "common/ThreadName.h"
 
 #include <QDateTime>
 #include <QLoggingCategory>
@@ -36,6 +37,7 @@ quint64 AuditRetentionWorker::runs() const
 
 void AuditRetentionWorker::loop()
 {
+    ThreadName::set("audit-retention");
     // The first run waits a little so that start-up (and a quick stop) is not slowed down.
     auto wait = std::chrono::milliseconds(2000);
     for (;;) {

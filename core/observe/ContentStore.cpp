@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ContentStore.h"
+#include "common/ThreadName.h"
 
 #include <QDir>
 #include <QFile>
@@ -218,6 +219,7 @@ Result<qint64> ContentStore::purgeOlderThan(const QDateTime &horizon)
 
 void ContentStore::writerLoop(const QString &connectionName)
 {
+    ThreadName::set("content-writer");
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
         db.setDatabaseName(m_path);

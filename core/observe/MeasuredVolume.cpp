@@ -2,6 +2,7 @@
 #include "MeasuredVolume.h"
 #include "AuditStore.h"
 #include "CostModel.h"
+#include "common/ThreadName.h"
 
 #include <QLoggingCategory>
 #include <chrono>
@@ -78,6 +79,7 @@ std::shared_ptr<const MeasuredVolume> MeasuredVolumeWorker::current() const
 
 void MeasuredVolumeWorker::loop()
 {
+    ThreadName::set("measured-volume");
     for (;;) {
         auto computed = MeasuredVolume::compute(m_store, QDateTime::currentDateTimeUtc(), m_settings);
         if (!computed) {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "OperatorLog.h"
+#include "common/ThreadName.h"
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -87,6 +88,7 @@ private:
     }
     void run()
     {
+        ThreadName::set("operator-log");
         std::unique_lock lock(m_mutex);
         for (;;) {
             m_wake.wait(lock, [this]() { return m_stopping || !m_queue.empty(); });

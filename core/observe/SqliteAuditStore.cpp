@@ -3,6 +3,7 @@
 #include "AuditChain.h"
 #include "AuditRecordJson.h"
 #include "ChainAnchor.h"
+#include "common/ThreadName.h"
 
 #include <QDir>
 #include <QFile>
@@ -531,6 +532,7 @@ quint64 SqliteAuditStore::committedCount() const
 
 void SqliteAuditStore::writerLoop(const QString &connectionName)
 {
+    ThreadName::set("audit-writer");
     {
         auto opened = openConnection(connectionName, m_path);
         if (!opened) {
