@@ -5,7 +5,6 @@
 #include "ChainAnchor.h"
 #include "common/ThreadName.h"
 
-#include <chrono>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -490,8 +489,8 @@ bool SqliteAuditStore::append(AuditRecord record)
             wasEmpty = m_queue.empty();
             m_queue.push_back(std::move(record));
             ++m_accepted;
-            if (wasEmpty || m_queue.size() == static_cast<size_t>(kMaxBatch))
-                m_wakeWriter.notify_one(); // the first record, or a full batch ends the linger
+            if (wasEmpty)
+                m_wakeWriter.notify_one();
             return true;
         }
     }
@@ -509,10 +508,7 @@ Status SqliteAuditStore::flush()
     std::unique_lock lock(m_mutex);
     const quint64 target = m_accepted;
     const quint64 failedBefore = m_failed;
-    ++m_flushWaiters;
-    m_wakeWriter.notify_one(); // a lingering writer commits now
     m_progress.wait(lock, [&] { return m_processed >= target; });
-    --m_flushWaiters;
     if (m_failed != failedBefore) {
         return Error{QStringLiteral("audit_write_failed"),
                      QStringLiteral("%1 audit record(s) could not be stored: %2")
@@ -576,10 +572,6 @@ void SqliteAuditStore::writerLoop(const QString &connectionName)
                     m_wakeWriter.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
                     if (m_queue.empty())
                         break; // stopping and drained
-                    // group commit: let a few more records arrive (see kCommitLingerMs)
-                    m_wakeWriter.wait_for(lock, std::chrono::milliseconds(kCommitLingerMs), [this] {
-                        return m_stopping || m_flushWaiters > 0 || m_queue.size() >= static_cast<size_t>(kMaxBatch);
-                    });
                     const size_t n = std::min(m_queue.size(), static_cast<size_t>(kMaxBatch));
                     std::move(m_queue.begin(), m_queue.begin() + static_cast<std::ptrdiff_t>(n),
                               std::back_inserter(batch));

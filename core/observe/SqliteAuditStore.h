@@ -32,11 +32,6 @@ class SqliteAuditStore final : public AuditStore {
 public:
     static constexpr int kSchemaVersion = 2;
     static constexpr int kMaxBatch = 512;
-    // Group commit: a writer that wakes for fewer than kMaxBatch records waits up to this long
-    // for more before committing, unless flush() or close is waiting. Every commit rewrites the
-    // table's and indexes' last pages in the WAL, so one commit per few records cost more
-    // write-ahead I/O than the inserts themselves; records are in memory a little longer.
-    static constexpr int kCommitLingerMs = 4;
 
     static Result<std::unique_ptr<SqliteAuditStore>> open(const QString &dataDir, int queueCapacity);
     ~SqliteAuditStore() override; // drains the queue, then joins the writer
@@ -88,7 +83,6 @@ private:
     quint64 m_failed = 0;
     QString m_lastWriteError;
     bool m_stopping = false;
-    int m_flushWaiters = 0; // flush() calls waiting: the writer commits at once
     bool m_writerReady = false;
     QString m_writerStartError;
     std::thread m_writer;
