@@ -44,20 +44,13 @@ bool isPrintableName(const QString &text)
     return true;
 }
 
-// One connection for the duration of a call (storage::SqliteConnection), its failure
-// reported with this store's error code.
+// One connection for the duration of a call, its failure reported with this store's code.
 class Connection : public storage::SqliteConnection {
 public:
     explicit Connection(const QString &path)
-        : SqliteConnection(path, QStringLiteral("key store"))
+        : SqliteConnection(path, QStringLiteral("key store"), QStringLiteral("keystore_error"))
     {
-        if (failure())
-            m_error = storeError(failure()->message, failure()->error);
     }
-    const std::optional<Error> &error() const { return m_error; }
-
-private:
-    std::optional<Error> m_error;
 };
 
 Status migrate(QSqlDatabase &db)

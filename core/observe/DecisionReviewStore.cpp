@@ -39,9 +39,9 @@ template <typename Fn>
 auto DecisionReviewStore::withDatabase(Fn &&fn) const
 {
     QMutexLocker lock(&m_mutex);
-    storage::SqliteConnection connection(m_path, QStringLiteral("the review store"));
-    if (const auto &failure = connection.failure())
-        return decltype(fn(connection.db()))(sqlError(failure->message, failure->error));
+    storage::SqliteConnection connection(m_path, QStringLiteral("the review store"), QStringLiteral("review_store_failed"));
+    if (const auto &error = connection.error())
+        return decltype(fn(connection.db()))(*error);
     return fn(connection.db());
 }
 

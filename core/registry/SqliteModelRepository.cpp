@@ -49,20 +49,13 @@ QVariant nullableText(const QString &text)
     return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
 }
 
-// One connection for the duration of a call (storage::SqliteConnection), its failure
-// reported with this store's error code.
+// One connection for the duration of a call, its failure reported with this store's code.
 class Connection : public storage::SqliteConnection {
 public:
     explicit Connection(const QString &path)
-        : SqliteConnection(path, QStringLiteral("the model registry"))
+        : SqliteConnection(path, QStringLiteral("the model registry"), QStringLiteral("registry_error"))
     {
-        if (failure())
-            m_error = storeError(failure()->message, failure()->error);
     }
-    const std::optional<Error> &error() const { return m_error; }
-
-private:
-    std::optional<Error> m_error;
 };
 
 Status migrate(QSqlDatabase &db)

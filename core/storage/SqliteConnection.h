@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
+#include "common/Error.h"
 #include "common/NoGuiGuard.h"
 #include <QSqlDatabase>
-#include <QSqlError>
 #include <QString>
 #include <optional>
 
@@ -11,26 +11,22 @@ namespace perimeter::storage {
 // One SQLite connection for the duration of a scope, owned by the calling thread (Qt SQL
 // connections may not cross threads, and store calls come from the thread pool). Opens the
 // file with a busy timeout, WAL and synchronous=NORMAL, and removes the named connection when
-// it goes out of scope. `purpose` names the store in error messages ("the model registry").
+// it goes out of scope. A failure is reported as `errorCode` with a message naming `purpose`
+// ("cannot open the model registry: <driver text>").
 class SqliteConnection {
 public:
-    struct Failure {
-        QString message; // e.g. "cannot open the model registry"
-        QSqlError error;
-    };
-
-    SqliteConnection(const QString &path, const QString &purpose);
+    SqliteConnection(const QString &path, const QString &purpose, const QString &errorCode);
     ~SqliteConnection();
     SqliteConnection(const SqliteConnection &) = delete;
     SqliteConnection &operator=(const SqliteConnection &) = delete;
 
-    const std::optional<Failure> &failure() const { return m_failure; }
+    const std::optional<Error> &error() const { return m_error; }
     QSqlDatabase &db() { return m_db; }
 
 private:
     QString m_name;
     QSqlDatabase m_db;
-    std::optional<Failure> m_failure;
+    std::optional<Error> m_error;
 };
 
 } // namespace perimeter::storage
