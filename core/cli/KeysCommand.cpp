@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "KeysCommand.h"
+#include "CommandOptions.h"
 #include "SubcommandTable.h"
 #include "TableWriter.h"
 #include "auth/ApiKeyStore.h"
@@ -32,37 +33,6 @@ QString statusOf(const auth::ApiKeyInfo &key, const QDateTime &now)
     if (key.isExpired(now))
         return QStringLiteral("expired");
     return QStringLiteral("active");
-}
-
-// Parses args with the given value options plus --format and --help. Returns an exit code
-// when the command must stop here (help printed, or bad usage reported).
-std::optional<int> parse(QCommandLineParser &parser, const QString &command, const QString &usage,
-                         const QList<QCommandLineOption> &options, const QStringList &args, QTextStream &out,
-                         QTextStream &err)
-{
-    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    parser.addOptions(options);
-    parser.addOption(QCommandLineOption(QStringLiteral("format"), QString(), QStringLiteral("F"), QStringLiteral("table")));
-    parser.addOption(QCommandLineOption(QStringList{QStringLiteral("h"), QStringLiteral("help")}));
-    if (!parser.parse(QStringList{command} + args)) {
-        err << "perimeterctl " << command << ": " << parser.errorText() << "\n\n" << usage;
-        return 2;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out << usage;
-        return 0;
-    }
-    for (const QString &option : parser.optionNames()) {
-        if (parser.values(option).size() > 1) {
-            err << "perimeterctl " << command << ": --" << option << " given more than once\n\n" << usage;
-            return 2;
-        }
-    }
-    if (!TableWriter::parseFormat(parser.value(QStringLiteral("format")))) {
-        err << "perimeterctl " << command << ": --format must be one of " << TableWriter::formatNames() << "\n\n" << usage;
-        return 2;
-    }
-    return std::nullopt;
 }
 
 const QString kCreateUsage = QStringLiteral(
@@ -108,7 +78,7 @@ int KeysCommand::create(auth::ApiKeyStore &store, const QStringList &args, QText
     const QCommandLineOption expires(QStringLiteral("expires"), QString(), QStringLiteral("T"));
     const QCommandLineOption comment(QStringLiteral("comment"), QString(), QStringLiteral("S"));
     QCommandLineParser parser;
-    if (auto rc = parse(parser, QStringLiteral("keys create"), kCreateUsage, {caller, team, expires, comment}, args, out, err))
+    if (auto rc = CommandOptions::parse(parser, QStringLiteral("keys create"), kCreateUsage, {caller, team, expires, comment}, args, out, err))
         return *rc;
     auto usageError = [&](const QString &message) {
         err << "perimeterctl keys create: " << message << "\n\n" << kCreateUsage;
@@ -158,7 +128,7 @@ int KeysCommand::create(auth::ApiKeyStore &store, const QStringList &args, QText
 int KeysCommand::list(auth::ApiKeyStore &store, const QStringList &args, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser parser;
-    if (auto rc = parse(parser, QStringLiteral("keys list"), kListUsage, {}, args, out, err))
+    if (auto rc = CommandOptions::parse(parser, QStringLiteral("keys list"), kListUsage, {}, args, out, err))
         return *rc;
     if (!parser.positionalArguments().isEmpty()) {
         err << "perimeterctl keys list: unexpected argument '" << parser.positionalArguments().first() << "'\n\n" << kListUsage;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "RegistryCommand.h"
+#include "CommandOptions.h"
 #include "SubcommandTable.h"
 #include "TableWriter.h"
 #include "config/Config.h"
@@ -57,34 +58,6 @@ QString defaultActor()
 {
     const QString user = qEnvironmentVariable("USER", qEnvironmentVariable("LOGNAME"));
     return user.isEmpty() ? QStringLiteral("perimeterctl") : QStringLiteral("perimeterctl:%1").arg(user);
-}
-
-std::optional<int> parse(QCommandLineParser &parser, const QString &command, const QString &usage, const QList<QCommandLineOption> &options,
-                         const QStringList &args, QTextStream &out, QTextStream &err, const QStringList &repeatable = {})
-{
-    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    parser.addOptions(options);
-    parser.addOption(QCommandLineOption(QStringLiteral("format"), QString(), QStringLiteral("F"), QStringLiteral("table")));
-    parser.addOption(QCommandLineOption(QStringList{QStringLiteral("h"), QStringLiteral("help")}));
-    if (!parser.parse(QStringList{command} + args)) {
-        err << "perimeterctl " << command << ": " << parser.errorText() << "\n\n" << usage;
-        return 2;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out << usage;
-        return 0;
-    }
-    for (const QString &option : parser.optionNames()) {
-        if (!repeatable.contains(option) && parser.values(option).size() > 1) {
-            err << "perimeterctl " << command << ": --" << option << " given more than once\n\n" << usage;
-            return 2;
-        }
-    }
-    if (!TableWriter::parseFormat(parser.value(QStringLiteral("format")))) {
-        err << "perimeterctl " << command << ": --format must be one of " << TableWriter::formatNames() << "\n\n" << usage;
-        return 2;
-    }
-    return std::nullopt;
 }
 
 TableWriter::Format formatOf(const QCommandLineParser &parser)
@@ -265,7 +238,7 @@ int RegistryCommand::list(Context &context, const QStringList &args, QTextStream
 {
     const QCommandLineOption status(QStringLiteral("status"), QString(), QStringLiteral("S"));
     QCommandLineParser parser;
-    if (auto rc = parse(parser, QStringLiteral("registry list"), kListUsage, {status}, args, out, err))
+    if (auto rc = CommandOptions::parse(parser, QStringLiteral("registry list"), kListUsage, {status}, args, out, err))
         return *rc;
     if (!parser.positionalArguments().isEmpty()) {
         err << "perimeterctl registry list: unexpected argument '" << parser.positionalArguments().first() << "'\n\n" << kListUsage;
@@ -295,7 +268,7 @@ int RegistryCommand::show(Context &context, const QStringList &args, QTextStream
 {
     FieldOptions o;
     QCommandLineParser parser;
-    if (auto rc = parse(parser, QStringLiteral("registry show"), kShowUsage, {o.version}, args, out, err))
+    if (auto rc = CommandOptions::parse(parser, QStringLiteral("registry show"), kShowUsage, {o.version}, args, out, err))
         return *rc;
     if (parser.positionalArguments().size() != 1) {
         err << "perimeterctl registry show: expected exactly one model name\n\n" << kShowUsage;
@@ -345,7 +318,7 @@ int RegistryCommand::add(Context &context, const QStringList &args, QTextStream 
 {
     FieldOptions o;
     QCommandLineParser parser;
-    if (auto rc = parse(parser, QStringLiteral("registry add"), kAddUsage, o.all(), args, out, err, {QStringLiteral("endpoint")}))
+    if (auto rc = CommandOptions::parse(parser, QStringLiteral("registry add"), kAddUsage, o.all(), args, out, err, {QStringLiteral("endpoint")}))
         return *rc;
     QStringList usageProblems;
     if (parser.positionalArguments().size() != 1)
@@ -395,7 +368,7 @@ int RegistryCommand::edit(Context &context, const QStringList &args, QTextStream
 {
     FieldOptions o;
     QCommandLineParser parser;
-    if (auto rc = parse(parser, QStringLiteral("registry edit"), kEditUsage, o.all(), args, out, err, {QStringLiteral("endpoint")}))
+    if (auto rc = CommandOptions::parse(parser, QStringLiteral("registry edit"), kEditUsage, o.all(), args, out, err, {QStringLiteral("endpoint")}))
         return *rc;
     QStringList usageProblems;
     if (parser.positionalArguments().size() != 1)
@@ -447,7 +420,7 @@ int RegistryCommand::retire(Context &context, const QStringList &args, QTextStre
 {
     FieldOptions o;
     QCommandLineParser parser;
-    if (auto rc = parse(parser, QStringLiteral("registry retire"), kRetireUsage, {o.version, o.comment, o.actor}, args, out, err))
+    if (auto rc = CommandOptions::parse(parser, QStringLiteral("registry retire"), kRetireUsage, {o.version, o.comment, o.actor}, args, out, err))
         return *rc;
     if (parser.positionalArguments().size() != 1) {
         err << "perimeterctl registry retire: expected exactly one model name\n\n" << kRetireUsage;
@@ -480,7 +453,7 @@ int RegistryCommand::history(Context &context, const QStringList &args, QTextStr
 {
     FieldOptions o;
     QCommandLineParser parser;
-    if (auto rc = parse(parser, QStringLiteral("registry history"), kHistoryUsage, {o.version}, args, out, err))
+    if (auto rc = CommandOptions::parse(parser, QStringLiteral("registry history"), kHistoryUsage, {o.version}, args, out, err))
         return *rc;
     if (parser.positionalArguments().size() > 1) {
         err << "perimeterctl registry history: expected at most one model name\n\n" << kHistoryUsage;
