@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "AuditCommand.h"
+#include "CommandOptions.h"
 #include "AuditShowCommand.h"
 #include "SubcommandTable.h"
 #include "TableWriter.h"
@@ -127,8 +128,6 @@ int AuditCommand::run(observe::AuditStore &store, const observe::RetentionSettin
 
 int AuditCommand::list(observe::AuditStore &store, const QStringList &args, QTextStream &out, QTextStream &err)
 {
-    QCommandLineParser parser;
-    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     const QCommandLineOption from(QStringLiteral("from"), QString(), QStringLiteral("T"));
     const QCommandLineOption to(QStringLiteral("to"), QString(), QStringLiteral("T"));
     const QCommandLineOption caller(QStringLiteral("caller"), QString(), QStringLiteral("C"));
@@ -136,26 +135,16 @@ int AuditCommand::list(observe::AuditStore &store, const QStringList &args, QTex
     const QCommandLineOption decision(QStringLiteral("decision"), QString(), QStringLiteral("D"));
     const QCommandLineOption requestId(QStringLiteral("request-id"), QString(), QStringLiteral("ID"));
     const QCommandLineOption limit(QStringLiteral("limit"), QString(), QStringLiteral("N"));
-    const QCommandLineOption format(QStringLiteral("format"), QString(), QStringLiteral("F"), QStringLiteral("table"));
-    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")});
-    parser.addOptions({from, to, caller, tier, decision, requestId, limit, format, help});
-
+    QCommandLineParser parser;
+    if (auto rc = CommandOptions::parse(parser, QStringLiteral("audit list"), listUsage(),
+                                        {from, to, caller, tier, decision, requestId, limit}, args, out, err))
+        return *rc;
     auto usageError = [&](const QString &message) {
         err << "perimeterctl audit list: " << message << "\n\n" << listUsage();
         return 2;
     };
-    if (!parser.parse(QStringList{QStringLiteral("audit-list")} + args))
-        return usageError(parser.errorText());
-    if (parser.isSet(help)) {
-        out << listUsage();
-        return 0;
-    }
     if (!parser.positionalArguments().isEmpty())
         return usageError(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()));
-    for (const QString &option : parser.optionNames()) {
-        if (parser.values(option).size() > 1)
-            return usageError(QStringLiteral("--%1 given more than once").arg(option));
-    }
 
     observe::AuditQuery query;
     if (parser.isSet(from)) {
@@ -189,9 +178,7 @@ int AuditCommand::list(observe::AuditStore &store, const QStringList &args, QTex
         if (!ok || query.limit < 0)
             return usageError(QStringLiteral("--limit must be a non-negative integer"));
     }
-    const auto outputFormat = TableWriter::parseFormat(parser.value(format));
-    if (!outputFormat)
-        return usageError(QStringLiteral("--format must be one of %1").arg(TableWriter::formatNames()));
+    const auto outputFormat = CommandOptions::format(parser);
 
     auto records = store.query(query);
     if (!records) {
@@ -199,12 +186,12 @@ int AuditCommand::list(observe::AuditStore &store, const QStringList &args, QTex
         return 1;
     }
 
-    if (*outputFormat != TableWriter::Format::Table) {
+    if (outputFormat != TableWriter::Format::Table) {
         QList<QJsonObject> objects;
         objects.reserve(records.value().size());
         for (const auto &r : records.value())
             objects.append(observe::auditRecordToJson(r));
-        TableWriter::writeJsonObjects(out, objects, *outputFormat);
+        TableWriter::writeJsonObjects(out, objects, outputFormat);
         return 0;
     }
 
@@ -230,29 +217,19 @@ int AuditCommand::list(observe::AuditStore &store, const QStringList &args, QTex
 
 int AuditCommand::verify(observe::AuditStore &store, const QStringList &args, QTextStream &out, QTextStream &err)
 {
-    QCommandLineParser parser;
-    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    const QCommandLineOption format(QStringLiteral("format"), QString(), QStringLiteral("F"), QStringLiteral("table"));
     const QCommandLineOption archiveDir(QStringLiteral("archive"), QString(), QStringLiteral("DIR"));
-    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")});
-    parser.addOptions({format, archiveDir, help});
+    QCommandLineParser parser;
+    // --archive twice is reported below, with what it needs
+    if (auto rc = CommandOptions::parse(parser, QStringLiteral("audit verify"), verifyUsage(), {archiveDir}, args, out, err,
+                                        {QStringLiteral("archive")}))
+        return *rc;
     auto usageError = [&](const QString &message) {
         err << "perimeterctl audit verify: " << message << "\n\n" << verifyUsage();
         return 2;
     };
-    if (!parser.parse(QStringList{QStringLiteral("audit-verify")} + args))
-        return usageError(parser.errorText());
-    if (parser.isSet(help)) {
-        out << verifyUsage();
-        return 0;
-    }
     if (!parser.positionalArguments().isEmpty())
         return usageError(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()));
-    if (parser.values(format).size() > 1)
-        return usageError(QStringLiteral("--format given more than once"));
-    const auto outputFormat = TableWriter::parseFormat(parser.value(format));
-    if (!outputFormat)
-        return usageError(QStringLiteral("--format must be one of %1").arg(TableWriter::formatNames()));
+    const auto outputFormat = CommandOptions::format(parser);
 
     if (parser.values(archiveDir).size() > 1 || (parser.isSet(archiveDir) && parser.value(archiveDir).isEmpty()))
         return usageError(QStringLiteral("--archive needs one directory"));
@@ -280,7 +257,7 @@ int AuditCommand::verify(observe::AuditStore &store, const QStringList &args, QT
         }
         v = verified.value();
     }
-    if (*outputFormat != TableWriter::Format::Table) {
+    if (outputFormat != TableWriter::Format::Table) {
         QJsonObject o;
         o.insert(QStringLiteral("ok"), v.ok);
         o.insert(QStringLiteral("records_checked"), v.recordsChecked);
@@ -297,7 +274,7 @@ int AuditCommand::verify(observe::AuditStore &store, const QStringList &args, QT
             o.insert(QStringLiteral("bad_file"), textOrNull(withArchives->badFile).isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(withArchives->badFile));
             o.insert(QStringLiteral("bad_line"), withArchives->badFile.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(withArchives->badLine));
         }
-        TableWriter::writeJsonObjects(out, {o}, *outputFormat);
+        TableWriter::writeJsonObjects(out, {o}, outputFormat);
     } else if (v.ok) {
         out << "audit trail verified: " << v.recordsChecked << " record(s), head " << v.headHash << '\n';
         if (withArchives)
@@ -322,29 +299,17 @@ int AuditCommand::verify(observe::AuditStore &store, const QStringList &args, QT
 int AuditCommand::archive(observe::AuditStore &store, const QString &defaultArchiveDir, const QStringList &args,
                           QTextStream &out, QTextStream &err)
 {
-    QCommandLineParser parser;
-    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     const QCommandLineOption before(QStringLiteral("before"), QString(), QStringLiteral("T"));
     const QCommandLineOption dirOption(QStringLiteral("archive-dir"), QString(), QStringLiteral("DIR"));
-    const QCommandLineOption format(QStringLiteral("format"), QString(), QStringLiteral("F"), QStringLiteral("table"));
-    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")});
-    parser.addOptions({before, dirOption, format, help});
+    QCommandLineParser parser;
+    if (auto rc = CommandOptions::parse(parser, QStringLiteral("audit archive"), archiveUsage(), {before, dirOption}, args, out, err))
+        return *rc;
     auto usageError = [&](const QString &message) {
         err << "perimeterctl audit archive: " << message << "\n\n" << archiveUsage();
         return 2;
     };
-    if (!parser.parse(QStringList{QStringLiteral("audit-archive")} + args))
-        return usageError(parser.errorText());
-    if (parser.isSet(help)) {
-        out << archiveUsage();
-        return 0;
-    }
     if (!parser.positionalArguments().isEmpty())
         return usageError(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()));
-    for (const QString &option : parser.optionNames()) {
-        if (parser.values(option).size() > 1)
-            return usageError(QStringLiteral("--%1 given more than once").arg(option));
-    }
     if (!parser.isSet(before))
         return usageError(QStringLiteral("--before is required"));
     const auto horizon = observe::parseTimestampOrDate(parser.value(before), observe::DayBound::Start);
@@ -353,9 +318,7 @@ int AuditCommand::archive(observe::AuditStore &store, const QString &defaultArch
     const QString dir = parser.isSet(dirOption) ? parser.value(dirOption) : defaultArchiveDir;
     if (dir.isEmpty())
         return usageError(QStringLiteral("--archive-dir is required when the config names no archive directory"));
-    const auto outputFormat = TableWriter::parseFormat(parser.value(format));
-    if (!outputFormat)
-        return usageError(QStringLiteral("--format must be one of %1").arg(TableWriter::formatNames()));
+    const auto outputFormat = CommandOptions::format(parser);
     auto *sqlite = dynamic_cast<observe::SqliteAuditStore *>(&store);
     if (!sqlite) {
         err << "perimeterctl audit archive: archiving needs the SQLite audit store\n";
@@ -367,7 +330,7 @@ int AuditCommand::archive(observe::AuditStore &store, const QString &defaultArch
         return 1;
     }
     const observe::ArchiveRun &r = run.value();
-    if (*outputFormat != TableWriter::Format::Table) {
+    if (outputFormat != TableWriter::Format::Table) {
         QJsonObject o;
         o.insert(QStringLiteral("before"), observe::formatAuditTimestamp(*horizon));
         o.insert(QStringLiteral("archive_dir"), dir);
@@ -376,7 +339,7 @@ int AuditCommand::archive(observe::AuditStore &store, const QString &defaultArch
         o.insert(QStringLiteral("anchor"), r.anchorHash.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(r.anchorHash));
         o.insert(QStringLiteral("recovered_files"), r.recoveredFiles);
         o.insert(QStringLiteral("discarded_files"), r.discardedFiles);
-        TableWriter::writeJsonObjects(out, {o}, *outputFormat);
+        TableWriter::writeJsonObjects(out, {o}, outputFormat);
         return 0;
     }
     if (r.recoveredFiles > 0 || r.discardedFiles > 0)

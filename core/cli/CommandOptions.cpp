@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "CommandOptions.h"
-#include "TableWriter.h"
 #include <QCommandLineParser>
 #include <QTextStream>
 
@@ -33,6 +32,11 @@ std::optional<int> CommandOptions::parse(QCommandLineParser &parser, const QStri
         return 2;
     }
     return std::nullopt;
+}
+
+TableWriter::Format CommandOptions::format(const QCommandLineParser &parser)
+{
+    return *TableWriter::parseFormat(parser.value(QStringLiteral("format")));
 }
 
 } // namespace perimeter::cli

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
+#include "TableWriter.h"
 #include <QCommandLineOption>
 #include <QList>
 #include <QStringList>
@@ -20,6 +21,8 @@ public:
     static std::optional<int> parse(QCommandLineParser &parser, const QString &command, const QString &usage,
                                     const QList<QCommandLineOption> &options, const QStringList &args, QTextStream &out,
                                     QTextStream &err, const QStringList &repeatable = {});
+    // The --format of a parser that parse() accepted.
+    static TableWriter::Format format(const QCommandLineParser &parser);
 };
 
 } // namespace perimeter::cli

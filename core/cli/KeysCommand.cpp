@@ -103,7 +103,7 @@ int KeysCommand::create(auth::ApiKeyStore &store, const QStringList &args, QText
         return created.error().code == QLatin1String("invalid_argument") ? 2 : 1;
     }
     const auth::CreatedApiKey &k = created.value();
-    const auto format = *TableWriter::parseFormat(parser.value(QStringLiteral("format")));
+    const auto format = CommandOptions::format(parser);
     if (format == TableWriter::Format::Table) {
         out << "key id:   " << k.info.keyId << '\n'
             << "caller:   " << k.info.callerId << '\n'
@@ -147,7 +147,7 @@ int KeysCommand::list(auth::ApiKeyStore &store, const QStringList &args, QTextSt
         table.addRow({k.keyId, k.callerId, textOrNull(k.team), timeOrNull(k.created), timeOrNull(k.expires),
                       timeOrNull(k.revoked), statusOf(k, now), textOrNull(k.comment)});
     }
-    table.write(out, *TableWriter::parseFormat(parser.value(QStringLiteral("format"))));
+    table.write(out, CommandOptions::format(parser));
     return 0;
 }
 

@@ -60,11 +60,6 @@ QString defaultActor()
     return user.isEmpty() ? QStringLiteral("perimeterctl") : QStringLiteral("perimeterctl:%1").arg(user);
 }
 
-TableWriter::Format formatOf(const QCommandLineParser &parser)
-{
-    return *TableWriter::parseFormat(parser.value(QStringLiteral("format")));
-}
-
 QVariant textOrNull(const QString &text)
 {
     return text.isEmpty() ? QVariant() : QVariant(text);
@@ -260,7 +255,7 @@ int RegistryCommand::list(Context &context, const QStringList &args, QTextStream
         if (!only || r.status == *only)
             shown.append(r);
     }
-    writeRecords(out, shown, records.value(), formatOf(parser));
+    writeRecords(out, shown, records.value(), CommandOptions::format(parser));
     return 0;
 }
 
@@ -290,7 +285,7 @@ int RegistryCommand::show(Context &context, const QStringList &args, QTextStream
             << '\n';
         return 2;
     }
-    const auto format = formatOf(parser);
+    const auto format = CommandOptions::format(parser);
     if (format != TableWriter::Format::Table) {
         writeRecords(out, shown, records.value(), format);
         return 0;
@@ -360,7 +355,7 @@ int RegistryCommand::add(Context &context, const QStringList &args, QTextStream 
     if (!added.ok())
         return reportError(QStringLiteral("registry add"), added.error(), err);
     auto records = context.registry.list();
-    confirm(out, QStringLiteral("registered"), added.value(), records.ok() ? records.value() : QList<ModelRecord>{added.value()}, formatOf(parser));
+    confirm(out, QStringLiteral("registered"), added.value(), records.ok() ? records.value() : QList<ModelRecord>{added.value()}, CommandOptions::format(parser));
     return 0;
 }
 
@@ -412,7 +407,7 @@ int RegistryCommand::edit(Context &context, const QStringList &args, QTextStream
     if (!edited.ok())
         return reportError(QStringLiteral("registry edit"), edited.error(), err);
     auto after = context.registry.list();
-    confirm(out, QStringLiteral("updated"), edited.value(), after.ok() ? after.value() : QList<ModelRecord>{edited.value()}, formatOf(parser));
+    confirm(out, QStringLiteral("updated"), edited.value(), after.ok() ? after.value() : QList<ModelRecord>{edited.value()}, CommandOptions::format(parser));
     return 0;
 }
 
@@ -445,7 +440,7 @@ int RegistryCommand::retire(Context &context, const QStringList &args, QTextStre
     if (!retired.ok())
         return reportError(QStringLiteral("registry retire"), retired.error(), err);
     auto after = context.registry.list();
-    confirm(out, QStringLiteral("retired"), retired.value(), after.ok() ? after.value() : QList<ModelRecord>{retired.value()}, formatOf(parser));
+    confirm(out, QStringLiteral("retired"), retired.value(), after.ok() ? after.value() : QList<ModelRecord>{retired.value()}, CommandOptions::format(parser));
     return 0;
 }
 
@@ -467,7 +462,7 @@ int RegistryCommand::history(Context &context, const QStringList &args, QTextStr
     auto entries = context.registry.history(name, parser.value(o.version));
     if (!entries.ok())
         return reportError(QStringLiteral("registry history"), entries.error(), err);
-    const auto format = formatOf(parser);
+    const auto format = CommandOptions::format(parser);
     if (format != TableWriter::Format::Table) {
         QList<QJsonObject> objects;
         for (const auto &e : entries.value()) {
