@@ -1,13 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 // The digit automaton must report exactly what Hyperscan reports with leftmost start of match
 // for the same patterns: for every pattern and every end offset, the leftmost start.
+#include "ClassifierTestData.h"
 #include "classify/BuiltinRecognizers.h"
 #include "classify/HyperscanClassifier.h"
 #include "classify/AnchoredAutomaton.h"
 #include "classify/PatternSubset.h"
-#include <QFile>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QTest>
 #include <hs/hs.h>
 #include <algorithm>
@@ -23,17 +21,6 @@ int onMatch(unsigned int id, unsigned long long from, unsigned long long to, uns
 {
     static_cast<std::vector<Match> *>(ctx)->push_back({id, size_t(from), size_t(to)});
     return 0;
-}
-
-QStringList corpusTexts()
-{
-    QStringList texts;
-    QFile f(QStringLiteral(PERIMETER_SHARED_DIR) + QStringLiteral("/data/classifier/dev.jsonl"));
-    if (f.open(QIODevice::ReadOnly)) {
-        while (!f.atEnd())
-            texts << QJsonDocument::fromJson(f.readLine()).object().value(QStringLiteral("text")).toString();
-    }
-    return texts;
 }
 
 // Token soup shaped like identifiers: digit runs of every length, short letter runs in both
@@ -245,7 +232,7 @@ private Q_SLOTS:
         hs_scratch_t *scratch = nullptr;
         QCOMPARE(hs_alloc_scratch(db, &scratch), HS_SUCCESS);
 
-        const QStringList texts = edgeCases() + randomTexts(3000, 20261201) + corpusTexts();
+        const QStringList texts = edgeCases() + randomTexts(3000, 20261201) + testdata::corpusTexts();
         size_t total = 0;
         std::vector<uint64_t> table;
         for (const QString &text : texts) {
@@ -289,16 +276,7 @@ private Q_SLOTS:
     // every match Hyperscan finds in the whole text.
     void startWindowsSameMatchesAsHyperscan_data()
     {
-        QTest::addColumn<int>("recognizer");
-        const auto all = BuiltinRecognizers::all();
-        int count = 0;
-        for (size_t i = 0; i < all.size(); ++i) {
-            if (all[i].scan != ScanMode::StartWindows)
-                continue;
-            ++count;
-            QTest::newRow((all[i].name + QLatin1Char(':') + all[i].subtype).toUtf8().constData()) << int(i);
-        }
-        QVERIFY(count >= 2);
+        QVERIFY(testdata::addRecognizerRows(ScanMode::StartWindows) >= 2);
     }
 
     void startWindowsSameMatchesAsHyperscan()
@@ -315,7 +293,7 @@ private Q_SLOTS:
         hs_scratch_t *scratch = nullptr;
         QCOMPARE(hs_alloc_scratch(db, &scratch), HS_SUCCESS);
 
-        QStringList texts = edgeCases() + corpusTexts() + randomTexts(2000, 7);
+        QStringList texts = edgeCases() + testdata::corpusTexts() + randomTexts(2000, 7);
         texts << QStringLiteral("fe80::1 ::1 :: 2001:db8::8a2e:370:7334 1:2:3:4:5:6:7:8 ::ffff:192.0.2.128 fe80::1%eth0 2001:db8::/32")
               << QStringLiteral("std::vector<int> a::b::c 10:42:07 12:30:45.123 ab:cd:ef:01:23:45 dead:beef::cafe")
               << QStringLiteral("MTk4NjIyNDgzNDcxOTI1MjQ4.Cl2FMQ.ZnCjm1XVW7vRze4b7Cq4se7kKWs xMTk4NjIyNDgzNDcxOTI1MjQ4.Cl2FMQ.ZnCjm1XVW7vRze4b7Cq4se7kKWsab")

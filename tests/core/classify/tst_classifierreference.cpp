@@ -2,28 +2,15 @@
 // The classifier with its fast engines (native triggers, anchored automata, start windows)
 // must find exactly what it finds with every pattern in Hyperscan: same findings, spans, scores
 // and recognizers, on the corpus and on generated text.
+#include "ClassifierTestData.h"
 #include "classify/BuiltinRecognizers.h"
 #include "classify/HyperscanClassifier.h"
-#include <QFile>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QTest>
 #include <random>
 
 using namespace perimeter::classify;
 
 namespace {
-
-QStringList corpusTexts()
-{
-    QStringList texts;
-    QFile f(QStringLiteral(PERIMETER_SHARED_DIR) + QStringLiteral("/data/classifier/dev.jsonl"));
-    if (f.open(QIODevice::ReadOnly)) {
-        while (!f.atEnd())
-            texts << QJsonDocument::fromJson(f.readLine()).object().value(QStringLiteral("text")).toString();
-    }
-    return texts;
-}
 
 // Prose, code and logs with identifiers, tokens and addresses at random places and in random
 // glue (the tokens are made up; only their shapes matter).
@@ -82,7 +69,7 @@ private Q_SLOTS:
         auto slow = HyperscanClassifier::create(BuiltinRecognizers::all(), reference);
         QVERIFY(fast);
         QVERIFY(slow);
-        const QStringList texts = corpusTexts() + generatedTexts(1500);
+        const QStringList texts = testdata::corpusTexts() + generatedTexts(1500);
         QVERIFY(texts.size() > 1500);
         qint64 findings = 0;
         for (const QString &text : texts) {

@@ -2,11 +2,9 @@
 // Every match of an identifier pattern (ScanMode::DigitWindows) that Hyperscan finds in the
 // whole text must start inside one of the windows the classifier scans: the automaton runs
 // from those starts over the whole text, so a match may end past its window.
+#include "ClassifierTestData.h"
 #include "classify/BuiltinRecognizers.h"
 #include "classify/DigitWindows.h"
-#include <QFile>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QTest>
 #include <hs/hs.h>
 #include <random>
@@ -25,17 +23,6 @@ int onMatch(unsigned int id, unsigned long long from, unsigned long long to, uns
 {
     static_cast<std::vector<Span> *>(ctx)->push_back({id, size_t(from), size_t(to)});
     return 0;
-}
-
-QStringList corpusTexts()
-{
-    QStringList texts;
-    QFile f(QStringLiteral(PERIMETER_SHARED_DIR) + QStringLiteral("/data/classifier/dev.jsonl"));
-    if (f.open(QIODevice::ReadOnly)) {
-        while (!f.atEnd())
-            texts << QJsonDocument::fromJson(f.readLine()).object().value(QStringLiteral("text")).toString();
-    }
-    return texts;
 }
 
 // Identifier shapes glued together with letters, separators and words in between.
@@ -99,7 +86,7 @@ private Q_SLOTS:
         hs_scratch_t *scratch = nullptr;
         QCOMPARE(hs_alloc_scratch(db, &scratch), HS_SUCCESS);
         size_t total = 0;
-        for (const QString &text : corpusTexts() + generatedTexts(3000)) {
+        for (const QString &text : testdata::corpusTexts() + generatedTexts(3000)) {
             const std::string bytes = text.toStdString();
             if (bytes.empty())
                 continue;

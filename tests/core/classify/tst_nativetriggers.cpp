@@ -1,11 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // The native trigger finders must report exactly the end offsets Hyperscan reports for the
 // pattern each one stands for: the pattern stays on the recognizer as the specification.
+#include "ClassifierTestData.h"
 #include "classify/BuiltinRecognizers.h"
 #include "classify/NativeTriggers.h"
-#include <QFile>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QTest>
 #include <hs/hs.h>
 #include <algorithm>
@@ -51,17 +49,6 @@ QStringList edgeCases()
     };
 }
 
-QStringList corpusTexts()
-{
-    QStringList texts;
-    QFile f(QStringLiteral(PERIMETER_SHARED_DIR) + QStringLiteral("/data/classifier/dev.jsonl"));
-    if (f.open(QIODevice::ReadOnly)) {
-        while (!f.atEnd())
-            texts << QJsonDocument::fromJson(f.readLine()).object().value(QStringLiteral("text")).toString();
-    }
-    return texts;
-}
-
 // Random strings over the bytes the patterns care about.
 QStringList randomTexts()
 {
@@ -84,16 +71,7 @@ class TestNativeTriggers : public QObject {
 private Q_SLOTS:
     void sameEndsAsThePattern_data()
     {
-        QTest::addColumn<int>("recognizer");
-        const auto all = BuiltinRecognizers::all();
-        int natives = 0;
-        for (size_t i = 0; i < all.size(); ++i) {
-            if (all[i].scan != ScanMode::Native)
-                continue;
-            ++natives;
-            QTest::newRow((all[i].name + QLatin1Char(':') + all[i].subtype).toUtf8().constData()) << int(i);
-        }
-        QVERIFY(natives >= 3);
+        QVERIFY(testdata::addRecognizerRows(ScanMode::Native) >= 3);
     }
 
     void sameEndsAsThePattern()
@@ -106,7 +84,7 @@ private Q_SLOTS:
         QCOMPARE(hs_compile(r.pattern.c_str(), r.flags, HS_MODE_BLOCK, nullptr, &db, &err), HS_SUCCESS);
         hs_scratch_t *scratch = nullptr;
         QCOMPARE(hs_alloc_scratch(db, &scratch), HS_SUCCESS);
-        QStringList texts = edgeCases() + randomTexts() + corpusTexts();
+        QStringList texts = edgeCases() + randomTexts() + testdata::corpusTexts();
         QVERIFY(texts.size() > 400);
         int withMatches = 0;
         for (const QString &text : texts) {
