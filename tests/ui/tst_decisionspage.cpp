@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+#include "SampleAuditRecord.h"
 #include "TestGatewayConfig.h"
 #include "common/Sensitivity.h"
 #include "observe/SqliteAuditStore.h"
@@ -39,40 +40,6 @@ private:
     std::unique_ptr<service::GatewayService> m_service;
 };
 
-namespace {
-observe::AuditRecord makeRecord(int i)
-{
-    observe::AuditRecord r;
-    r.requestId = QStringLiteral("req_%1").arg(i, 3, 10, QLatin1Char('0'));
-    // Records 0..9 in the last minutes; record 10 is two days old.
-    r.ts = QDateTime::currentDateTimeUtc().addSecs(i == 10 ? -2 * 24 * 3600 : -600 + i * 30);
-    r.caller = i % 2 ? QStringLiteral("alice") : QStringLiteral("bob");
-    r.team = i % 2 ? QStringLiteral("risk") : QStringLiteral("ops");
-    r.endpointPath = QStringLiteral("/v1/chat/completions");
-    r.modelRequested = i % 3 ? QStringLiteral("llama-3-70b") : QStringLiteral("gpt-4o");
-    r.policyVersion = QStringLiteral("default");
-    if (i % 4 == 3) {
-        r.decision = QStringLiteral("rejected");
-        r.reason = QStringLiteral("residency_violation");
-        r.sensitivity = QStringLiteral("confidential");
-        r.findingTypes.insert(QStringLiteral("CREDIT_CARD"), 2);
-        r.status = 403;
-    } else {
-        r.decision = QStringLiteral("routed");
-        r.reason = QStringLiteral("ok");
-        r.tier = i % 3 ? QStringLiteral("onprem") : QStringLiteral("cloud");
-        r.endpointId = i % 3 ? QStringLiteral("onprem-1") : QStringLiteral("cloud-1");
-        r.sensitivity = QStringLiteral("public");
-        r.status = 200;
-        r.latencyMs = 100 + 10 * i;
-        r.costAmount = i % 3 ? 0.002 : 0.01;
-        r.costCurrency = QStringLiteral("USD");
-        r.costBasis = i % 3 ? QStringLiteral("blended_rate") : QStringLiteral("list_price");
-    }
-    return r;
-}
-} // namespace
-
 void tst_DecisionsPage::initTestCase()
 {
     QVERIFY(m_dir.isValid());
@@ -81,7 +48,7 @@ void tst_DecisionsPage::initTestCase()
         auto store = observe::SqliteAuditStore::open(m_dir.path() + QStringLiteral("/data"), 64);
         QVERIFY(store.ok());
         for (int i = 0; i <= 10; ++i)
-            QVERIFY(store.value()->append(makeRecord(i)));
+            QVERIFY(store.value()->append(testing::sampleAuditRecord(i)));
         QVERIFY(store.value()->flush().ok());
     }
     m_service = std::make_unique<service::GatewayService>();

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+#include "SampleAuditRecord.h"
 #include "TestGatewayConfig.h"
 #include "observe/SqliteAuditStore.h"
 #include "report/PdfReportWriter.h"
@@ -42,35 +43,6 @@ private:
 };
 
 namespace {
-// Records 0..9 in the last ten minutes, record 10 two days old; i % 4 == 3 rejected (no tier),
-// the rest routed: i % 3 == 0 to the cloud, else on-prem.
-observe::AuditRecord makeRecord(int i)
-{
-    observe::AuditRecord r;
-    r.requestId = QStringLiteral("req_%1").arg(i, 3, 10, QLatin1Char('0'));
-    r.ts = QDateTime::currentDateTimeUtc().addSecs(i == 10 ? -2 * 24 * 3600 : -600 + i * 30);
-    r.caller = i % 2 ? QStringLiteral("alice") : QStringLiteral("bob");
-    r.team = i % 2 ? QStringLiteral("risk") : QStringLiteral("ops");
-    r.endpointPath = QStringLiteral("/v1/chat/completions");
-    r.modelRequested = i % 3 ? QStringLiteral("llama-3-70b") : QStringLiteral("gpt-4o");
-    r.policyVersion = QStringLiteral("default");
-    if (i % 4 == 3) {
-        r.decision = QStringLiteral("rejected");
-        r.reason = QStringLiteral("residency_violation");
-        r.sensitivity = QStringLiteral("confidential");
-        r.status = 403;
-    } else {
-        r.decision = QStringLiteral("routed");
-        r.reason = QStringLiteral("ok");
-        r.tier = i % 3 ? QStringLiteral("onprem") : QStringLiteral("cloud");
-        r.endpointId = i % 3 ? QStringLiteral("onprem-1") : QStringLiteral("cloud-1");
-        r.sensitivity = QStringLiteral("public");
-        r.status = 200;
-        r.latencyMs = 100 + 10 * i;
-    }
-    return r;
-}
-
 // RFC 4180 fields of one line (quotes, doubled quotes, commas inside quotes).
 QStringList csvFields(const QString &line)
 {
@@ -140,7 +112,7 @@ void tst_ReportExport::initTestCase()
         auto store = observe::SqliteAuditStore::open(m_dir.path() + QStringLiteral("/data"), 64);
         QVERIFY(store.ok());
         for (int i = 0; i <= 10; ++i)
-            QVERIFY(store.value()->append(makeRecord(i)));
+            QVERIFY(store.value()->append(testing::sampleAuditRecord(i)));
         QVERIFY(store.value()->flush().ok());
     }
     m_service = std::make_unique<service::GatewayService>();
