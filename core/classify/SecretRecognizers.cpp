@@ -17,19 +17,34 @@ namespace {
 
 std::string_view sv(std::string_view t, const Candidate &c) { return t.substr(c.start, c.end - c.start); }
 
+inline char lowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
+
+// Case-insensitive equality with a lower-case word, without building a lower-case copy.
+bool equalsCi(std::string_view s, std::string_view lowerWord)
+{
+    if (s.size() != lowerWord.size())
+        return false;
+    for (size_t k = 0; k < s.size(); ++k)
+        if (lowerAscii(s[k]) != lowerWord[k])
+            return false;
+    return true;
+}
+
+// Whether `hay` contains the lower-case `needle` in any case. Candidate positions are found by
+// the needle's first byte in either case, so most of the text is skipped without comparing.
 bool containsCi(std::string_view hay, std::string_view needle)
 {
+    if (needle.empty())
+        return true;
     if (needle.size() > hay.size())
         return false;
-    for (size_t i = 0; i + needle.size() <= hay.size(); ++i) {
-        bool ok = true;
-        for (size_t k = 0; k < needle.size() && ok; ++k) {
-            char a = hay[i + k];
-            if (a >= 'A' && a <= 'Z')
-                a = char(a - 'A' + 'a');
-            ok = a == needle[k];
-        }
-        if (ok)
+    const char first = needle[0];
+    const char firstUpper = (first >= 'a' && first <= 'z') ? char(first - 'a' + 'A') : first;
+    const size_t last = hay.size() - needle.size();
+    for (size_t i = 0; i <= last; ++i) {
+        if (hay[i] != first && hay[i] != firstUpper)
+            continue;
+        if (equalsCi(hay.substr(i + 1, needle.size() - 1), needle.substr(1)))
             return true;
     }
     return false;
@@ -102,9 +117,11 @@ enum class Tier { None, Password, Key };
 
 bool isIdentChar(char c) { return isWordChar(c) || c == '-' || c == '.'; }
 
-std::vector<std::string> splitIdentifier(std::string_view id)
+// Splits an identifier into lower-case words (snake, kebab, camel and Pascal case), into
+// `tokens`, which the caller reuses: this runs on every keyword hit.
+void splitIdentifier(std::string_view id, std::vector<std::string> &tokens)
 {
-    std::vector<std::string> tokens;
+    tokens.clear();
     std::string cur;
     auto flush = [&]() {
         while (!cur.empty() && isDigit(cur.back()))
@@ -131,28 +148,26 @@ std::vector<std::string> splitIdentifier(std::string_view id)
         cur.push_back(c);
     }
     flush();
-    return tokens;
 }
 
-Tier tokenTier(const std::string &tok)
+Tier tokenTier(std::string_view tok)
 {
-    static const std::array<const char *, 12> pw = {"password", "passwd", "pwd", "pass", "passphrase", "secret",
-                                                   "secrete", "secrets", "credential", "credentials", "creds", "pw"};
-    static const std::array<const char *, 11> key = {"key", "apikey", "token", "auth", "authtoken", "accesskey",
-                                                    "secretkey", "privatekey", "bearer", "pat", "login"};
-    for (const char *w : pw)
+    static constexpr std::array<std::string_view, 12> pw = {"password", "passwd", "pwd", "pass", "passphrase", "secret",
+                                                            "secrete", "secrets", "credential", "credentials", "creds", "pw"};
+    static constexpr std::array<std::string_view, 11> key = {"key", "apikey", "token", "auth", "authtoken", "accesskey",
+                                                             "secretkey", "privatekey", "bearer", "pat", "login"};
+    for (const std::string_view w : pw)
         if (tok == w)
             return Tier::Password;
-    for (const char *w : key)
+    for (const std::string_view w : key)
         if (tok == w)
             return Tier::Key;
     // compounds written without separators: "slapikey", "dbpassword", "clientsecret"
-    for (const char *w : {"password", "passwd", "secret"})
-        if (tok.size() > std::string_view(w).size() + 1 && tok.find(w) != std::string::npos)
+    for (const std::string_view w : {std::string_view("password"), std::string_view("passwd"), std::string_view("secret")})
+        if (tok.size() > w.size() + 1 && tok.find(w) != std::string_view::npos)
             return Tier::Password;
-    for (const char *w : {"apikey", "token", "accesskey", "secretkey"})
-        if (tok.size() > std::string_view(w).size() && tok.size() >= std::string_view(w).size() + 1
-            && tok.compare(tok.size() - std::string_view(w).size(), std::string::npos, w) == 0)
+    for (const std::string_view w : {std::string_view("apikey"), std::string_view("token"), std::string_view("accesskey"), std::string_view("secretkey")})
+        if (tok.size() > w.size() && tok.ends_with(w))
             return Tier::Key;
     return Tier::None;
 }
@@ -160,11 +175,12 @@ Tier tokenTier(const std::string &tok)
 // Classifies an identifier: the last secret word decides, and only harmless qualifiers may follow it.
 Tier identifierTier(std::string_view id)
 {
-    const auto tokens = splitIdentifier(id);
-    static const std::array<const char *, 24> harmlessAfter = {"assign", "set",
+    thread_local std::vector<std::string> tokens;
+    splitIdentifier(id, tokens);
+    static constexpr std::array<std::string_view, 24> harmlessAfter = {"assign", "set",
         "secure", "super", "value", "str", "string", "b64", "base64", "enc", "encrypted", "raw", "env", "prod",
         "dev", "test", "live", "hex", "old", "new", "current", "plain", "plaintext", "text"};
-    static const std::array<const char *, 8> disqualifying = {"public", "csrf", "xsrf", "nonce", "sha", "hash", "checksum", "digest"};
+    static constexpr std::array<std::string_view, 8> disqualifying = {"public", "csrf", "xsrf", "nonce", "sha", "hash", "checksum", "digest"};
     Tier tier = Tier::None;
     for (size_t i = tokens.size(); i-- > 0;) {
         const Tier t = tokenTier(tokens[i]);
@@ -172,11 +188,11 @@ Tier identifierTier(std::string_view id)
             tier = t;
             break;
         }
-        if (std::none_of(harmlessAfter.begin(), harmlessAfter.end(), [&](const char *h) { return tokens[i] == h; }))
+        if (std::none_of(harmlessAfter.begin(), harmlessAfter.end(), [&](std::string_view h) { return tokens[i] == h; }))
             return Tier::None;
     }
     for (const auto &tok : tokens)
-        if (std::any_of(disqualifying.begin(), disqualifying.end(), [&](const char *d) { return tok == d; }))
+        if (std::any_of(disqualifying.begin(), disqualifying.end(), [&](std::string_view d) { return tok == d; }))
             return Tier::None;
     // "key" alone also names map keys, cache keys, keyboard keys: keep it, but as the weaker tier
     return tier;
@@ -212,15 +228,17 @@ bool isPlaceholderValue(std::string_view v)
     }
     if (isPlaceholderToken(v))
         return true;
-    static const std::array<const char *, 14> words = {"fake", "example", "dummy", "changeme", "placeholder",
-                                                       "your_", "your-", "insert", "redacted", "sample", "password",
-                                                       "secret", "xxxx", "****"};
-    for (const char *w : words)
-        if (containsCi(v, w))
-            return true;
-    static const std::array<const char *, 9> literals = {"null", "none", "true", "false", "undefined", "nil", "empty", "todo", "tbd"};
+    // one lower-case copy, then a plain substring search per word (values are at most a few
+    // hundred bytes; validators run this on every assignment they accept)
     const std::string lv = lowerStr(v);
-    for (const char *l : literals)
+    static constexpr std::array<std::string_view, 14> words = {"fake", "example", "dummy", "changeme", "placeholder",
+                                                               "your_", "your-", "insert", "redacted", "sample", "password",
+                                                               "secret", "xxxx", "****"};
+    for (const std::string_view w : words)
+        if (lv.find(w) != std::string::npos)
+            return true;
+    static constexpr std::array<std::string_view, 9> literals = {"null", "none", "true", "false", "undefined", "nil", "empty", "todo", "tbd"};
+    for (const std::string_view l : literals)
         if (lv == l)
             return true;
     return false;
@@ -300,7 +318,8 @@ bool parseValue(std::string_view t, size_t pos, size_t &vs, size_t &ve, bool &qu
         return false;
     const char q = t[pos];
     if (q == '"' || q == '\'' || q == '`') {
-        const size_t close = t.find(q, pos + 1);
+        // a closing quote more than 500 bytes on is no value: look no further than that
+        const size_t close = t.substr(0, std::min(t.size(), pos + 502)).find(q, pos + 1);
         if (close == std::string_view::npos || close - pos - 1 > 500 || t.substr(pos + 1, close - pos - 1).find('\n') != std::string_view::npos)
             return false;
         vs = pos + 1;
@@ -343,6 +362,22 @@ bool identifierAround(std::string_view t, const Candidate &c, size_t &is, size_t
     return ie - is <= 80;
 }
 
+bool isOperatorByte(char c)
+{
+    switch (c) {
+    case ':': case '=': case '!': case '?': case '<': case '>': case '|':
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool isAssignmentOperator(std::string_view op)
+{
+    static constexpr std::array<std::string_view, 14> ops = {"=", ":", ":=", "::=", ":::=", "?=", "=>", "==", "===", "!=", "!==", "<-", "||=", "|="};
+    return std::find(ops.begin(), ops.end(), op) != ops.end();
+}
+
 // The value assigned to (or compared with) the identifier [is, ie): `id = v`, `id: "v"`,
 // `id("v")`, `--id v`, `"v" == id`.
 bool assignedValue(std::string_view t, size_t is, size_t ie, size_t &vs, size_t &ve, bool &quoted)
@@ -352,16 +387,17 @@ bool assignedValue(std::string_view t, size_t is, size_t ie, size_t &vs, size_t 
     if (p < t.size() && (t[p] == '"' || t[p] == '\''))
         ++p;
     if (p < t.size() && t[p] == '[') {
-        const auto close = t.find(']', p);
-        if (close != std::string_view::npos && close - p < 8)
-            p = close + 1;
+        const auto close = t.substr(p, 8).find(']');
+        if (close != std::string_view::npos)
+            p += close + 1;
     }
     size_t opStart = p;
     while (p < t.size() && (t[p] == ' ' || t[p] == '\t'))
         ++p;
-    std::string op;
-    while (p < t.size() && op.size() < 5 && std::string_view(":=!?<>|").find(t[p]) != std::string_view::npos)
-        op.push_back(t[p++]);
+    const size_t opBegin = p;
+    while (p < t.size() && p - opBegin < 5 && isOperatorByte(t[p]))
+        ++p;
+    const std::string_view op = t.substr(opBegin, p - opBegin);
     bool call = false;
     if (op.empty() && p < t.size() && t[p] == '(') {
         call = true;
@@ -372,8 +408,7 @@ bool assignedValue(std::string_view t, size_t is, size_t ie, size_t &vs, size_t 
     }
     while (p < t.size() && (t[p] == ' ' || t[p] == '\t'))
         ++p;
-    const bool opOk = op == "=" || op == ":" || op == ":=" || op == "::=" || op == ":::=" || op == "?=" || op == "=>"
-        || op == "==" || op == "===" || op == "!=" || op == "!==" || op == "<-" || op == "||=" || op == "|=";
+    const bool opOk = !op.empty() && isAssignmentOperator(op);
     bool found = false;
     const bool cliFlag = is >= 2 && t[is - 1] == '-' && t[is - 2] == '-';
     if (cliFlag && op.empty() && !call && p > opStart && parseValue(t, p, vs, ve, quoted)) {
@@ -389,20 +424,23 @@ bool assignedValue(std::string_view t, size_t is, size_t ie, size_t &vs, size_t 
         size_t b = is;
         while (b > 0 && (t[b - 1] == ' ' || t[b - 1] == '\t'))
             --b;
-        std::string bop;
-        while (b > 0 && bop.size() < 3 && (t[b - 1] == '=' || t[b - 1] == '!'))
-            bop.insert(bop.begin(), t[--b]);
+        const size_t opEnd = b;
+        while (b > 0 && opEnd - b < 3 && (t[b - 1] == '=' || t[b - 1] == '!'))
+            --b;
+        const std::string_view bop = t.substr(b, opEnd - b);
         if (bop != "==" && bop != "===" && bop != "!=" && bop != "!==")
             return false;
         while (b > 0 && (t[b - 1] == ' ' || t[b - 1] == '\t'))
             --b;
-        if (b == 0 || (t[b - 1] != '"' && t[b - 1] != '\''))
+        if (b < 2 || (t[b - 1] != '"' && t[b - 1] != '\''))
             return false;
         const char q = t[b - 1];
-        const auto open = t.rfind(q, b - 2);
-        if (b < 2 || open == std::string_view::npos || b - 1 - open > 500)
+        // the opening quote at most 500 bytes back
+        const size_t lo = b - 1 > 501 ? b - 1 - 501 : 0;
+        const auto open = t.substr(lo, b - 1 - lo).rfind(q);
+        if (open == std::string_view::npos || b - 1 - (lo + open) > 500)
             return false;
-        vs = open + 1;
+        vs = lo + open + 1;
         ve = b - 1;
         quoted = true;
     }
@@ -464,9 +502,9 @@ bool providerAssignment(std::string_view t, Candidate &c)
     // the trigger reports where a name ends: the longest provider name ending there starts it
     size_t nameLen = 0;
     for (const char *name : kProviders) {
-        const size_t n = std::char_traits<char>::length(name);
-        if (n > nameLen && n <= c.end && lowerStr(t.substr(c.end - n, n)) == name)
-            nameLen = n;
+        const std::string_view word(name);
+        if (word.size() > nameLen && word.size() <= c.end && equalsCi(t.substr(c.end - word.size(), word.size()), word))
+            nameLen = word.size();
     }
     if (nameLen == 0)
         return false;

@@ -2,6 +2,7 @@
 // classifier-bench: throughput and latency percentiles per payload size for the default
 // classifier, on mixed prose (what prompts look like) and on dense text (a sensitive value in
 // most sentences). Not a test; run by hand: classifier-bench [seconds-per-size]
+// (--write and --loop, below, serve profiling)
 // Figures are thread CPU time (what one core spends), so they hold on a busy machine too; the
 // wall-clock throughput and the load average are printed alongside. Database build is timed
 // cold (cache disabled) and warm (per-user cache, see CompiledDatabases).
@@ -134,6 +135,25 @@ int main(int argc, char **argv)
         if (!file.open(QIODevice::WriteOnly))
             return 1;
         file.write((QByteArray(argv[2]) == "dense" ? denseProse(1 << 20) : mixedProse(1 << 20)).toUtf8());
+        return 0;
+    }
+    if (argc == 5 && QByteArray(argv[1]) == "--loop") {
+        // classifier-bench --loop mixed|dense SIZE SECONDS: scan one payload over and over, to
+        // profile one workload and size under perf or callgrind
+        const QString text = QByteArray(argv[2]) == "dense" ? denseProse(std::atoll(argv[3])) : mixedProse(std::atoll(argv[3]));
+        auto classifier = ClassifierFactory::build(ClassifierSettings::defaults());
+        if (!classifier)
+            return 1;
+        const qint64 cpu0 = cpuNs();
+        qint64 scans = 0;
+        while (cpuNs() - cpu0 < qint64(std::atof(argv[4]) * 1e9)) {
+            if (classifier.value()->classifyText(text).failedClosed)
+                return 1;
+            ++scans;
+        }
+        out << QStringLiteral("%1 scans, %2 MB/s CPU time\n")
+                   .arg(scans)
+                   .arg(double(scans) * double(text.size()) / (1024.0 * 1024.0) / (double(cpuNs() - cpu0) / 1e9), 0, 'f', 1);
         return 0;
     }
     const double seconds = argc > 1 ? std::atof(argv[1]) : 1.0;
