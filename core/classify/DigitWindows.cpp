@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "DigitWindows.h"
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -18,19 +19,35 @@ constexpr size_t kDigitGap = 12; // an IBAN may have two letter groups in a row 
 constexpr size_t kMarginBefore = 4;
 constexpr size_t kMarginAfter = 6;
 
-// Index of the first ASCII digit at or after i, or n. Prose is mostly non-digits, so this runs
-// 16 bytes at a time where SSE2 is available (every x86-64).
+#if defined(__SSE2__)
+// Bit k set when p[k] is an ASCII digit / letter or digit, for the 16 bytes at p.
+inline unsigned digitMask16(const char *p)
+{
+    const __m128i x = _mm_sub_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i *>(p)), _mm_set1_epi8('0'));
+    // unsigned x <= 9  <=>  min(x, 9) == x
+    return unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(9)), x)));
+}
+
+inline unsigned alnumMask16(const char *p)
+{
+    const __m128i raw = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+    const __m128i letter = _mm_sub_epi8(_mm_or_si128(raw, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
+    const __m128i isLetter = _mm_cmpeq_epi8(_mm_min_epu8(letter, _mm_set1_epi8(25)), letter);
+    const __m128i digit = _mm_sub_epi8(raw, _mm_set1_epi8('0'));
+    const __m128i isDigit = _mm_cmpeq_epi8(_mm_min_epu8(digit, _mm_set1_epi8(9)), digit);
+    return unsigned(_mm_movemask_epi8(_mm_or_si128(isLetter, isDigit)));
+}
+#endif
+
+// Index of the first ASCII digit at or after i, or n. Prose is mostly non-digits, so this and
+// the token scans below run 16 bytes at a time where SSE2 is available (every x86-64); byte
+// loops here mispredicted on every token.
 size_t nextDigit(const char *p, size_t i, size_t n)
 {
 #if defined(__SSE2__)
-    const __m128i zero = _mm_set1_epi8('0');
-    const __m128i nine = _mm_set1_epi8(9);
     while (i + 16 <= n) {
-        const __m128i x = _mm_sub_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i)), zero);
-        // unsigned x <= 9  <=>  min(x, 9) == x
-        const int mask = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(x, nine), x));
-        if (mask != 0)
-            return i + size_t(__builtin_ctz(unsigned(mask)));
+        if (const unsigned mask = digitMask16(p + i))
+            return i + size_t(__builtin_ctz(mask));
         i += 16;
     }
 #endif
@@ -39,7 +56,67 @@ size_t nextDigit(const char *p, size_t i, size_t n)
     return i;
 }
 
+// The first digit in [i, lim), or lim; lim - i is at most 16.
+size_t digitWithin(const char *p, size_t i, size_t lim, size_t n)
+{
+#if defined(__SSE2__)
+    if (i + 16 <= n) {
+        const unsigned mask = digitMask16(p + i) & ((1u << (lim - i)) - 1u);
+        return mask ? i + size_t(__builtin_ctz(mask)) : lim;
+    }
+#else
+    (void)n;
+#endif
+    while (i < lim && !isDigitByte(p[i]))
+        ++i;
+    return i;
+}
+
+// The end of the run of letters and digits starting at i (i itself when p[i] is neither).
+size_t alnumRunEnd(const char *p, size_t i, size_t n)
+{
+#if defined(__SSE2__)
+    while (i + 16 <= n) {
+        if (const unsigned mask = ~alnumMask16(p + i) & 0xFFFFu)
+            return i + size_t(__builtin_ctz(mask));
+        i += 16;
+    }
+#endif
+    while (i < n && isAlnumByte(p[i]))
+        ++i;
+    return i;
+}
+
+// The start of the run of letters and digits ending at i (i itself when p[i - 1] is neither).
+size_t alnumRunStart(const char *p, size_t i)
+{
+#if defined(__SSE2__)
+    while (i >= 16) {
+        if (const unsigned mask = ~alnumMask16(p + i - 16) & 0xFFFFu)
+            return i - 16 + size_t(32 - __builtin_clz(mask));
+        i -= 16;
+    }
+#endif
+    while (i > 0 && isAlnumByte(p[i - 1]))
+        --i;
+    return i;
+}
+
 inline char lowerByte(char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
+
+// The twelve three-letter month prefixes as a set of 26^3 bits (2.2 KB), so a token is tested
+// with one lookup instead of twelve comparisons.
+struct MonthPrefixes {
+    uint64_t bits[(26 * 26 * 26 + 63) / 64] = {};
+    static constexpr unsigned key(char a, char b, char c) { return unsigned(a - 'a') * 676 + unsigned(b - 'a') * 26 + unsigned(c - 'a'); }
+    constexpr MonthPrefixes()
+    {
+        constexpr const char *months[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+        for (const char *m : months)
+            bits[key(m[0], m[1], m[2]) / 64] |= uint64_t(1) << (key(m[0], m[1], m[2]) % 64);
+    }
+};
+constexpr MonthPrefixes kMonths;
 
 // A month name as the date patterns spell it: one of the twelve three-letter prefixes followed
 // by up to seven more letters ("Sept", "September", "MAR").
@@ -50,39 +127,33 @@ bool isMonthToken(const char *p, size_t s, size_t e)
     for (size_t k = s; k < e; ++k)
         if (static_cast<unsigned char>((p[k] | 0x20) - 'a') >= 26)
             return false;
-    static constexpr const char *months[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
-    const char a = lowerByte(p[s]), b = lowerByte(p[s + 1]), c = lowerByte(p[s + 2]);
-    for (const char *m : months)
-        if (m[0] == a && m[1] == b && m[2] == c)
-            return true;
-    return false;
+    const unsigned key = MonthPrefixes::key(lowerByte(p[s]), lowerByte(p[s + 1]), lowerByte(p[s + 2]));
+    return (kMonths.bits[key / 64] >> (key % 64)) & 1u;
 }
+
+inline bool isDateSeparator(char c) { return c == ' ' || c == '-' || c == ',' || c == '.'; }
 
 // The start of a month name ending at most two separators before `at` ("September 15",
 // "Sept. 15", "Mar, 2024"), or `at` when there is none.
 size_t monthBefore(const char *p, size_t at)
 {
     size_t k = at;
-    for (int seps = 0; seps < 2 && k > 0 && std::strchr(" -,.", p[k - 1]) && p[k - 1] != '\0'; ++seps)
+    for (int seps = 0; seps < 2 && k > 0 && isDateSeparator(p[k - 1]); ++seps)
         --k;
-    if (k == at)
+    if (k == at || k == 0 || !isAlnumByte(p[k - 1]))
         return at;
-    size_t s = k;
-    while (s > 0 && isAlnumByte(p[s - 1]))
-        --s;
-    return (s < k && (s == 0 || !isWordByte(p[s - 1])) && isMonthToken(p, s, k)) ? s : at;
+    const size_t s = alnumRunStart(p, k);
+    return ((s == 0 || !isWordByte(p[s - 1])) && isMonthToken(p, s, k)) ? s : at;
 }
 
 // The end of a month name starting one separator after `at` ("15 September", "4-Jul"), or
 // `at` when there is none.
 size_t monthAfter(const char *p, size_t n, size_t at)
 {
-    if (at >= n || (p[at] != ' ' && p[at] != '-'))
+    if (at + 1 >= n || (p[at] != ' ' && p[at] != '-') || !isAlnumByte(p[at + 1]))
         return at;
-    size_t e = at + 1;
-    while (e < n && isAlnumByte(p[e]))
-        ++e;
-    return (e > at + 1 && isMonthToken(p, at + 1, e)) ? e : at;
+    const size_t e = alnumRunEnd(p, at + 1, n);
+    return isMonthToken(p, at + 1, e) ? e : at;
 }
 
 } // namespace
@@ -96,17 +167,12 @@ void DigitWindows::find(std::string_view t, std::vector<Window> &windows)
         i = nextDigit(p, i, n);
         if (i >= n)
             break;
-        size_t first = i;
-        while (first > 0 && isAlnumByte(p[first - 1]))
-            --first;
+        const size_t first = alnumRunStart(p, i);
         size_t e = i + 1;
         for (;;) {
-            while (e < n && isAlnumByte(p[e]))
-                ++e;
+            e = alnumRunEnd(p, e, n);
             const size_t lim = std::min(n, e + kDigitGap);
-            size_t k = e;
-            while (k < lim && !isDigitByte(p[k]))
-                ++k;
+            const size_t k = digitWithin(p, e, lim, n);
             if (k >= lim)
                 break;
             e = k + 1;
