@@ -21,6 +21,12 @@ struct EndMatch {
     size_t to;
 };
 
+struct SpanIndex {
+    qint64 start;
+    qint64 end;
+    uint32_t index; // into the findings before overlap resolution
+};
+
 using Window = DigitWindows::Window;
 
 // Reused across scans on one thread: a scan allocates nothing once these have grown.
@@ -38,6 +44,9 @@ struct ScanBuffers {
     std::vector<AnchoredAutomaton::Match> automatonMatches;
     std::vector<uint64_t> seenEnds;
     std::vector<std::pair<size_t, size_t>> startRanges;
+    std::vector<SpanIndex> order;
+    std::vector<Finding *> cluster;
+    std::vector<Finding *> clusterKept;
     qint64 limit = 0;
     qint64 count = 0;
     bool overflow = false;
@@ -357,9 +366,11 @@ Result<Findings> HyperscanClassifier::scan(const QString &text) const
         // next[k] is now the end of bucket k, i.e. the start of bucket k + 1
         for (size_t k = 0; k < nrec; ++k) {
             const size_t begin = k == 0 ? 0 : next[k - 1];
-            if (next[k] - begin > 1)
-                std::sort(b.sorted.begin() + qptrdiff(begin), b.sorted.begin() + qptrdiff(next[k]),
-                          [](const RawMatch &x, const RawMatch &y) { return x.from != y.from ? x.from < y.from : x.to > y.to; });
+            const auto byStart = [](const RawMatch &x, const RawMatch &y) { return x.from != y.from ? x.from < y.from : x.to > y.to; };
+            // most buckets arrive in order already (fixed-width ends, automaton starts)
+            const auto first = b.sorted.begin() + qptrdiff(begin), last = b.sorted.begin() + qptrdiff(next[k]);
+            if (next[k] - begin > 1 && !std::is_sorted(first, last, byStart))
+                std::sort(first, last, byStart);
         }
     }
 
@@ -422,20 +433,28 @@ Result<Findings> HyperscanClassifier::scan(const QString &text) const
     // Different types: a finding strictly inside a longer finding that scores at least as high
     // is a fragment of it (digits of a card read as a phone number), except inside a URL, which
     // legitimately contains addresses, e-mails and secrets. Resolved per cluster of overlapping
-    // findings, so the cost stays linear in the number of separate regions.
-    std::sort(findings.begin(), findings.end(), [](const Finding &x, const Finding &y) {
-        return x.start != y.start ? x.start < y.start : x.end < y.end;
-    });
+    // findings, so the cost stays linear in the number of separate regions. Findings are
+    // ordered through their indices and moved, not copied, into the result.
+    b.order.clear();
+    b.order.reserve(size_t(findings.size()));
+    for (qsizetype k = 0; k < findings.size(); ++k)
+        b.order.push_back({findings[k].start, findings[k].end, uint32_t(k)});
+    const auto bySpan = [](const SpanIndex &x, const SpanIndex &y) {
+        return x.start != y.start ? x.start < y.start : x.end != y.end ? x.end < y.end : x.index < y.index;
+    };
+    if (!std::is_sorted(b.order.begin(), b.order.end(), bySpan))
+        std::sort(b.order.begin(), b.order.end(), bySpan);
     Findings kept;
     kept.reserve(findings.size());
-    std::vector<const Finding *> cluster;
-    std::vector<const Finding *> clusterKept;
+    std::vector<Finding *> &cluster = b.cluster;
+    std::vector<Finding *> &clusterKept = b.clusterKept;
+    cluster.clear();
     const auto resolve = [&]() {
         if (cluster.size() == 1) {
-            kept.push_back(*cluster.front());
+            kept.push_back(std::move(*cluster.front()));
             return;
         }
-        std::sort(cluster.begin(), cluster.end(), [](const Finding *x, const Finding *y) {
+        std::stable_sort(cluster.begin(), cluster.end(), [](const Finding *x, const Finding *y) {
             if (x->score != y->score)
                 return x->score > y->score;
             if ((x->end - x->start) != (y->end - y->start))
@@ -443,7 +462,7 @@ Result<Findings> HyperscanClassifier::scan(const QString &text) const
             return x->start < y->start;
         });
         clusterKept.clear();
-        for (const Finding *f : cluster) {
+        for (Finding *f : cluster) {
             bool drop = false;
             for (const Finding *k : clusterKept) {
                 if (!(f->start < k->end && k->start < f->end))
@@ -469,20 +488,20 @@ Result<Findings> HyperscanClassifier::scan(const QString &text) const
             if (!drop)
                 clusterKept.push_back(f);
         }
-        std::sort(clusterKept.begin(), clusterKept.end(), [](const Finding *x, const Finding *y) {
+        std::stable_sort(clusterKept.begin(), clusterKept.end(), [](const Finding *x, const Finding *y) {
             return x->start != y->start ? x->start < y->start : x->end < y->end;
         });
-        for (const Finding *f : clusterKept)
-            kept.push_back(*f);
+        for (Finding *f : clusterKept)
+            kept.push_back(std::move(*f));
     };
     qint64 clusterEnd = -1;
-    for (const auto &f : findings) {
-        if (!cluster.empty() && f.start >= clusterEnd) {
+    for (const SpanIndex &o : b.order) {
+        if (!cluster.empty() && o.start >= clusterEnd) {
             resolve();
             cluster.clear();
         }
-        cluster.push_back(&f);
-        clusterEnd = std::max(clusterEnd, f.end);
+        cluster.push_back(&findings[o.index]);
+        clusterEnd = std::max(clusterEnd, o.end);
     }
     if (!cluster.empty())
         resolve();
