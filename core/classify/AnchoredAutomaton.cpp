@@ -371,6 +371,7 @@ void AnchoredAutomaton::scan(std::string_view text, size_t from, size_t to, std:
         int32_t s = next[size_t(before != here ? kStartAtBoundary : kStartInside) * classes + m_classOf[t[p]]];
         before = here;
         size_t i = p + 1;
+        const size_t first = out.size();
         while (s != kDead) {
             if (s < 0) {
                 s = -s;
@@ -386,6 +387,9 @@ void AnchoredAutomaton::scan(std::string_view text, size_t from, size_t to, std:
             s = next[size_t(s) * classes + m_classOf[t[i]]];
             ++i;
         }
+        // longest first within a start, the order the classifier groups candidates in
+        if (out.size() - first > 1)
+            std::reverse(out.begin() + std::ptrdiff_t(first), out.end());
     }
 }
 

@@ -41,7 +41,8 @@ public:
     // the automaton would be too large (then all are rejected).
     static std::shared_ptr<const AnchoredAutomaton> build(const std::vector<Pattern> &patterns, std::vector<size_t> &rejected);
 
-    // Appends the matches that start in [from, to) (they may end past `to`).
+    // Appends the matches that start in [from, to) (they may end past `to`), in ascending order of
+    // start and, within a start, descending order of end.
     void scan(std::string_view text, size_t from, size_t to, std::vector<Match> &out) const;
     // Appends the matches that start in any of `ranges` (sorted here; overlaps are fine), each
     // start once and in ascending order, so keepLeftmost() applies.

@@ -138,15 +138,19 @@ int main(int argc, char **argv)
         return 0;
     }
     if (argc == 5 && QByteArray(argv[1]) == "--loop") {
-        // classifier-bench --loop mixed|dense SIZE SECONDS: scan one payload over and over, to
-        // profile one workload and size under perf or callgrind
+        // classifier-bench --loop mixed|dense SIZE SECONDS|COUNTx: scan one payload over and over
+        // (for SECONDS of CPU time, or COUNT times), to profile one workload and size under perf
+        // or callgrind
         const QString text = QByteArray(argv[2]) == "dense" ? denseProse(std::atoll(argv[3])) : mixedProse(std::atoll(argv[3]));
         auto classifier = ClassifierFactory::build(ClassifierSettings::defaults());
         if (!classifier)
             return 1;
+        const QByteArray limit(argv[4]);
+        const bool counted = limit.endsWith('x');
+        const double amount = std::atof(argv[4]);
         const qint64 cpu0 = cpuNs();
         qint64 scans = 0;
-        while (cpuNs() - cpu0 < qint64(std::atof(argv[4]) * 1e9)) {
+        while (counted ? scans < qint64(amount) : cpuNs() - cpu0 < qint64(amount * 1e9)) {
             if (classifier.value()->classifyText(text).failedClosed)
                 return 1;
             ++scans;
