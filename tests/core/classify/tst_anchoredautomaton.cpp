@@ -272,6 +272,47 @@ private Q_SLOTS:
         hs_free_database(db);
     }
 
+    // keepLeftmost() against a plain reference: for each (id, end) the first match in order,
+    // on sparse matches and on dense ones (many patterns open at once, as in a long run of
+    // digits).
+    void keepLeftmostEqualsReference_data()
+    {
+        QTest::addColumn<int>("ids");
+        QTest::addColumn<int>("maxWidth");
+        QTest::newRow("sparse") << 3 << 12;
+        QTest::newRow("dense") << 40 << 30;
+    }
+
+    void keepLeftmostEqualsReference()
+    {
+        QFETCH(int, ids);
+        QFETCH(int, maxWidth);
+        quint32 state = 7u;
+        const auto next = [&state](quint32 bound) {
+            state = state * 1664525u + 1013904223u;
+            return (state >> 8) % bound;
+        };
+        std::vector<Match> matches;
+        for (size_t start = 0; start < 400; start += 1 + next(3)) {
+            std::vector<Match> here; // one start: longest first, as scan() reports
+            for (int k = 0; k < ids; ++k)
+                if (next(2) == 0)
+                    here.push_back({unsigned(k), start, start + 1 + next(quint32(maxWidth))});
+            std::sort(here.begin(), here.end(), [](const Match &x, const Match &y) { return x.end > y.end; });
+            matches.insert(matches.end(), here.begin(), here.end());
+        }
+        std::vector<Match> expected;
+        for (const Match &m : matches)
+            if (std::none_of(expected.begin(), expected.end(), [&](const Match &e) { return e.id == m.id && e.end == m.end; }))
+                expected.push_back(m);
+        std::vector<uint64_t> table;
+        std::vector<Match> actual = matches;
+        AnchoredAutomaton::keepLeftmost(actual, table);
+        QVERIFY(expected.size() < matches.size()); // there were repeats to drop
+        QCOMPARE(actual.size(), expected.size());
+        QVERIFY(actual == expected);
+    }
+
     // The recognizers run from start windows: their finders must name the leftmost start of
     // every match Hyperscan finds in the whole text.
     void startWindowsSameMatchesAsHyperscan_data()
