@@ -389,14 +389,12 @@ Result<Findings> HyperscanClassifier::scan(const QString &text) const
             size_t j = i;
             while (j < matches.size() && matches[j].id == id && matches[j].from == from)
                 ++j;
-            bool wanted = !any || from >= coveredUntil;
-            if (wanted && rec.requireContext && rec.start == StartMode::Leftmost) {
-                // no context word around the longest match: none around the shorter ones either
-                // (they differ only in digits at the end), so skip the validator
-                bool seen = false;
-                applyContext(b.context, id, Candidate{from, matches[i].to, 0.0, {}}, seen);
-                wanted = seen;
-            }
+            const bool wanted = !any || from >= coveredUntil;
+            // no context word around the longest match: none around the shorter ones either
+            // (they differ only in digits at the end), so the group is dropped at its first
+            // valid candidate, looking the words up once (validators are cheaper than lookups,
+            // and most weak candidates fail them)
+            bool contextUnchecked = rec.requireContext && rec.start == StartMode::Leftmost;
             if (wanted) {
                 for (size_t k = i; k < j; ++k) { // longest first
                     Candidate c{from, matches[k].to, rec.score, rec.subtype};
@@ -404,6 +402,13 @@ Result<Findings> HyperscanClassifier::scan(const QString &text) const
                         continue;
                     if (c.end <= c.start || c.end > bytes.size())
                         continue;
+                    if (contextUnchecked) {
+                        bool seen = false;
+                        applyContext(b.context, id, Candidate{from, matches[i].to, 0.0, {}}, seen);
+                        if (!seen)
+                            break;
+                        contextUnchecked = false;
+                    }
                     coveredUntil = std::max(matches[k].to, c.end);
                     any = true;
                     if (c.start == lastStart && c.end == lastEnd)

@@ -584,19 +584,24 @@ std::vector<Recognizer> BuiltinRecognizers::pii()
                          const auto s = sv(t, c);
                          if (!consistentSeparators(s))
                              return false;
-                         // group lengths: reject what reads as a date (12-05-2024, 2024.05.12)
-                         std::vector<size_t> groups;
-                         size_t run = 0;
+                         // group lengths: reject what reads as a date (12-05-2024, 2024.05.12);
+                         // counted without a container, this runs on most digit groups
+                         size_t groups[3] = {};
+                         size_t count = 0, run = 0;
                          for (char ch : s) {
                              if (isDigit(ch)) {
                                  ++run;
                              } else {
-                                 groups.push_back(run);
+                                 if (count < 3)
+                                     groups[count] = run;
+                                 ++count;
                                  run = 0;
                              }
                          }
-                         groups.push_back(run);
-                         if (groups.size() == 3 && ((groups[0] <= 2 && groups[1] <= 2 && groups[2] == 4) || (groups[0] == 4 && groups[1] <= 2 && groups[2] <= 2)))
+                         if (count < 3)
+                             groups[count] = run;
+                         ++count;
+                         if (count == 3 && ((groups[0] <= 2 && groups[1] <= 2 && groups[2] == 4) || (groups[0] == 4 && groups[1] <= 2 && groups[2] <= 2)))
                              return false;
                          return true;
                      },
