@@ -517,9 +517,16 @@ std::vector<Recognizer> BuiltinRecognizers::pii()
     r.push_back(make("PlPeselRecognizer", "PL_PESEL", R"(\b\d{11}\b)", 0.5,
                      [](std::string_view t, Candidate &c) { return cs::plPesel(std::string(sv(t, c))); },
                      {"pesel"}));
+    // The code may follow letters ("HETU131052-308T") but not a digit. A pattern without a
+    // leading \b would start inside every digit run (six digits on from each digit, all of
+    // them rejected here); this one starts at a boundary or at the letter before the code, and
+    // the validator takes the code's fixed eleven bytes from the end.
     r.push_back(make("FiPersonalIdentityCodeRecognizer", "FI_PERSONAL_IDENTITY_CODE",
-                     R"(\d{6}[+\-A-FU-Y]\d{3}[0-9A-FHJ-NPR-Y]\b)", 1.0,
+                     R"((?:\b\d{6}|[A-Za-z_]\d{6})[+\-A-FU-Y]\d{3}[0-9A-FHJ-NPR-Y]\b)", 1.0,
                      [](std::string_view t, Candidate &c) {
+                         if (c.end - c.start < 11)
+                             return false;
+                         c.start = c.end - 11;
                          return digitBoundary(t, c.start, c.end) && cs::fiPersonalIdentityCode(upper(sv(t, c)));
                      },
                      {"hetu", "henkilötunnus", "henkilotunnus", "identity code", "personal identity"}));
