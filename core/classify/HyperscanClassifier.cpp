@@ -44,6 +44,7 @@ struct ScanBuffers {
     std::vector<AnchoredAutomaton::Match> automatonMatches;
     std::vector<uint64_t> seenEnds;
     std::vector<std::pair<size_t, size_t>> startRanges;
+    TriggerBytes triggers;
     std::vector<SpanIndex> order;
     std::vector<Finding *> cluster;
     std::vector<Finding *> clusterKept;
@@ -154,6 +155,10 @@ Result<std::shared_ptr<const HyperscanClassifier>> HyperscanClassifier::create(s
     for (size_t i = 0; i < self->m_recognizers.size(); ++i)
         if (self->m_dbs->startAutomaton(unsigned(i)))
             self->m_startWindowed.push_back(unsigned(i));
+    for (const unsigned int id : self->m_native)
+        self->m_triggerBytes += self->m_recognizers[id].triggers;
+    for (const unsigned int id : self->m_startWindowed)
+        self->m_triggerBytes += self->m_recognizers[id].triggers;
     // one scratch serves all three databases (they are never scanned at the same time)
     for (hs_database_t *db : {self->m_dbs->text(), self->m_dbs->confirm(), self->m_dbs->digits()}) {
         if (db && hs_alloc_scratch(db, &self->m_prototype) != HS_SUCCESS)
@@ -270,10 +275,12 @@ Result<Findings> HyperscanClassifier::scan(const QString &text) const
                     b.raw.push_back({m.id, m.start, m.end});
         }
         // patterns run from the starts their finders name
+        if (!m_startWindowed.empty() || !m_native.empty())
+            b.triggers.index(bytes, m_triggerBytes);
         for (const unsigned int id : m_startWindowed) {
             const Recognizer &rec = m_recognizers[id];
             b.startRanges.clear();
-            rec.startWindows(bytes, b.startRanges);
+            rec.startWindows(b.triggers, b.startRanges);
             b.automatonMatches.clear();
             m_dbs->startAutomaton(id)->scan(bytes, b.startRanges, b.automatonMatches);
             AnchoredAutomaton::keepLeftmost(b.automatonMatches, b.seenEnds);
@@ -289,7 +296,7 @@ Result<Findings> HyperscanClassifier::scan(const QString &text) const
         // the native triggers report ends like the text pass
         for (const unsigned int id : m_native) {
             b.nativeEnds.clear();
-            m_recognizers[id].find(bytes, b.nativeEnds);
+            m_recognizers[id].find(b.triggers, b.nativeEnds);
             b.count += qint64(b.nativeEnds.size());
             if (b.count > b.limit) {
                 b.overflow = true;

@@ -66,6 +66,7 @@ private:
     std::vector<Recognizer> m_recognizers;
     std::vector<unsigned int> m_native;                 // ScanMode::Native recognizers
     std::vector<unsigned int> m_startWindowed;          // ScanMode::StartWindows run as automata
+    std::string m_triggerBytes;                         // what those two kinds start from, indexed once per scan
     ContextWords m_context;                             // the distinct context words of all recognizers
     std::vector<std::vector<uint64_t>> m_contextWords;  // per recognizer: bit set of its word indices
     std::vector<bool> m_hasContext;

@@ -1,10 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "NativeTriggers.h"
 #include <algorithm>
-#include <cstring>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
+#include <cstdint>
 
 namespace perimeter::classify {
 
@@ -14,24 +11,21 @@ inline bool isAlnum(unsigned char c) { return (c >= '0' && c <= '9') || ((c | 0x
 inline bool isWord(unsigned char c) { return isAlnum(c) || c == '_'; }
 inline bool isBase64Body(unsigned char c) { return isAlnum(c) || c == '+' || c == '/' || c == '=' || c == '_' || c == '-'; }
 inline bool isTokenByte(unsigned char c) { return isAlnum(c) || c == '-' || c == '_'; }
+inline bool isTokenLabel(unsigned char c) { return isAlnum(c) || c == '-'; }
 
-// Index of the first byte at or after i that is `a` or `b`, or n (16 bytes at a time with SSE2).
-size_t nextOf(const char *p, size_t i, size_t n, char a, char b)
+// Calls f on the offsets of two bytes in ascending order (two sorted lists merged).
+template <typename F>
+void forEachOf(const TriggerBytes &t, char a, char b, F f)
 {
-#if defined(__SSE2__)
-    const __m128i va = _mm_set1_epi8(a);
-    const __m128i vb = _mm_set1_epi8(b);
-    while (i + 16 <= n) {
-        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i));
-        const int mask = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x, va), _mm_cmpeq_epi8(x, vb)));
-        if (mask != 0)
-            return i + size_t(__builtin_ctz(unsigned(mask)));
-        i += 16;
+    const auto &x = t.positions(a);
+    const auto &y = t.positions(b);
+    size_t i = 0, j = 0;
+    while (i < x.size() || j < y.size()) {
+        if (j >= y.size() || (i < x.size() && x[i] < y[j]))
+            f(size_t(x[i++]));
+        else
+            f(size_t(y[j++]));
     }
-#endif
-    while (i < n && p[i] != a && p[i] != b)
-        ++i;
-    return i;
 }
 
 template <typename InClass>
@@ -47,27 +41,59 @@ bool runOf(std::string_view t, size_t from, size_t n, InClass inClass)
 
 } // namespace
 
-void NativeTriggers::quotedRun(std::string_view text, size_t n, std::vector<size_t> &ends)
+void NativeTriggers::quotedRun(const TriggerBytes &t, size_t n, std::vector<size_t> &ends)
 {
-    const char *p = text.data();
-    for (size_t q = nextOf(p, 0, text.size(), '"', '\''); q < text.size(); q = nextOf(p, q + 1, text.size(), '"', '\'')) {
+    const std::string_view text = t.text();
+    forEachOf(t, '"', '\'', [&](size_t q) {
         if (runOf(text, q + 1, n, isBase64Body))
             ends.push_back(q + 1 + n);
-    }
+    });
 }
 
-void NativeTriggers::pipeToken(std::string_view text, size_t n, std::vector<size_t> &ends)
+void NativeTriggers::pipeToken(const TriggerBytes &t, size_t n, std::vector<size_t> &ends)
 {
+    const std::string_view text = t.text();
     const char *p = text.data();
-    for (size_t q = nextOf(p, 0, text.size(), '|', '%'); q < text.size(); q = nextOf(p, q + 1, text.size(), '|', '%')) {
+    forEachOf(t, '|', '%', [&](size_t q) {
         size_t body = q + 1;
         if (p[q] == '%') {
             if (q + 3 > text.size() || p[q + 1] != '7' || p[q + 2] != 'C')
-                continue;
+                return;
             body = q + 3;
         }
         if (runOf(text, body, n, isTokenByte))
             ends.push_back(body + n);
+    });
+}
+
+void NativeTriggers::wordDotRun(const TriggerBytes &t, std::string_view word, size_t n, std::vector<size_t> &ends)
+{
+    const std::string_view text = t.text();
+    const size_t w = word.size();
+    for (const uint32_t dot : t.positions('.')) {
+        const size_t d = dot;
+        if (d < w || text.substr(d - w, w) != word || (d > w && isWord(static_cast<unsigned char>(text[d - w - 1]))))
+            continue;
+        if (!runOf(text, d + 1, n, isAlnum))
+            continue;
+        const size_t end = d + 1 + n;
+        if (end < text.size() && isWord(static_cast<unsigned char>(text[end])))
+            continue;
+        ends.push_back(end);
+    }
+}
+
+void NativeTriggers::atDomain(const TriggerBytes &t, std::vector<size_t> &ends)
+{
+    const std::string_view text = t.text();
+    const size_t size = text.size();
+    for (const uint32_t at : t.positions('@')) {
+        // the label cannot contain the dot, so it is the whole run after '@': one end at most
+        size_t j = size_t(at) + 1;
+        while (j < size && isTokenLabel(static_cast<unsigned char>(text[j])))
+            ++j;
+        if (j > size_t(at) + 1 && j + 1 < size && text[j] == '.' && isAlnum(static_cast<unsigned char>(text[j + 1])))
+            ends.push_back(j + 2);
     }
 }
 
@@ -75,13 +101,13 @@ namespace {
 inline bool isHex(unsigned char c) { return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f'); }
 } // namespace
 
-void NativeTriggers::colonPairStarts(std::string_view text, std::vector<std::pair<size_t, size_t>> &ranges)
+void NativeTriggers::colonPairStarts(const TriggerBytes &t, std::vector<std::pair<size_t, size_t>> &ranges)
 {
+    const std::string_view text = t.text();
     const char *p = text.data();
     const size_t n = text.size();
-    for (const char *colon = static_cast<const char *>(std::memchr(p, ':', n)); colon;
-         colon = static_cast<const char *>(std::memchr(colon + 1, ':', size_t(p + n - colon - 1)))) {
-        const size_t c = size_t(colon - p);
+    for (const uint32_t colon : t.positions(':')) {
+        const size_t c = colon;
         for (size_t k = c + 1; k < n && k <= c + 5; ++k) {
             if (p[k] == ':') {
                 ranges.emplace_back(c >= 4 ? c - 4 : 0, c + 1);
@@ -93,14 +119,14 @@ void NativeTriggers::colonPairStarts(std::string_view text, std::vector<std::pai
     }
 }
 
-void NativeTriggers::dotPairStarts(std::string_view text, size_t gap, size_t minBefore, size_t maxBefore,
+void NativeTriggers::dotPairStarts(const TriggerBytes &t, size_t gap, size_t minBefore, size_t maxBefore,
                                    std::vector<std::pair<size_t, size_t>> &ranges)
 {
+    const std::string_view text = t.text();
     const char *p = text.data();
     const size_t n = text.size();
-    for (const char *dot = static_cast<const char *>(std::memchr(p, '.', n)); dot;
-         dot = static_cast<const char *>(std::memchr(dot + 1, '.', size_t(p + n - dot - 1)))) {
-        const size_t d = size_t(dot - p);
+    for (const uint32_t dot : t.positions('.')) {
+        const size_t d = dot;
         if (d < minBefore || d + gap >= n || p[d + gap] != '.' || !runOf(text, d + 1, gap - 1, isTokenByte))
             continue;
         ranges.emplace_back(d >= maxBefore ? d - maxBefore : 0, d - minBefore + 1);
@@ -129,14 +155,14 @@ bool NativeTriggers::Suffixes::contains(std::string_view lowerCase) const
     return false;
 }
 
-void NativeTriggers::domainSuffix(std::string_view text, const Suffixes &suffixes, std::vector<size_t> &ends)
+void NativeTriggers::domainSuffix(const TriggerBytes &t, const Suffixes &suffixes, std::vector<size_t> &ends)
 {
     const size_t longest = std::min<size_t>(suffixes.longest(), 31);
+    const std::string_view text = t.text();
     const char *p = text.data();
     const size_t size = text.size();
-    for (const char *dot = static_cast<const char *>(std::memchr(p, '.', size)); dot;
-         dot = static_cast<const char *>(std::memchr(dot + 1, '.', size_t(p + size - dot - 1)))) {
-        const size_t from = size_t(dot - p) + 1;
+    for (const uint32_t dot : t.positions('.')) {
+        const size_t from = size_t(dot) + 1;
         size_t end = from;
         char word[32];
         while (end < size && end - from <= longest && isWord(static_cast<unsigned char>(p[end]))) {

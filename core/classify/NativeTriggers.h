@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
+#include "TriggerBytes.h"
 #include <string>
 #include <string_view>
 #include <utility>
@@ -7,23 +8,33 @@
 
 namespace perimeter::classify {
 
-// Trigger finders for the few Text-mode patterns whose only literal is one common byte (a quote,
-// a dot, a pipe). Hyperscan has to verify each of those bytes with an automaton; a byte search
-// and a short class check in C++ costs a fraction of that. Each finder appends exactly the end
-// offsets Hyperscan reports for the pattern it stands for (kept on the recognizer as the
-// specification; tst_nativetriggers compares the two on the corpus and on edge cases).
+// Trigger finders for the few patterns whose only literal is one common byte (a quote, a dot, a
+// pipe, '@'). Hyperscan has to verify each of those bytes with an automaton; walking the byte's
+// offsets (TriggerBytes, one pass for all finders) with a short class check in C++ costs a
+// fraction of that. Each finder appends exactly the end offsets Hyperscan reports for the
+// pattern it stands for (kept on the recognizer as the specification; tst_nativetriggers
+// compares the two on the corpus and on edge cases), in ascending order. The bytes each one
+// reads are listed with it, for Recognizer::triggers.
 class NativeTriggers {
 public:
-    // ["'][A-Za-z0-9+/=_\-]{N}: a quote followed by N body characters.
-    static void quotedRun(std::string_view text, size_t n, std::vector<size_t> &ends);
+    // ["'][A-Za-z0-9+/=_\-]{N}: a quote followed by N body characters. Reads " and '.
+    static void quotedRun(const TriggerBytes &text, size_t n, std::vector<size_t> &ends);
     // (?:\||%7C)[0-9A-Za-z\-_]{N}: a pipe (or its URL escape) followed by N token characters.
-    static void pipeToken(std::string_view text, size_t n, std::vector<size_t> &ends);
+    // Reads | and %.
+    static void pipeToken(const TriggerBytes &text, size_t n, std::vector<size_t> &ends);
+    // \bW\.[A-Za-z0-9]{N}\b for a word W: the word, a dot and N letters or digits ("s." and 24
+    // of a Vault token). Reads '.'.
+    static void wordDotRun(const TriggerBytes &text, std::string_view word, size_t n, std::vector<size_t> &ends);
+    // @[A-Za-z0-9\-]+\.[A-Za-z0-9]: '@', a domain label, a dot and one letter or digit (an
+    // e-mail address's domain). Reads '@'.
+    static void atDomain(const TriggerBytes &text, std::vector<size_t> &ends);
     // Start windows (ScanMode::StartWindows). IPv6-shaped patterns: a colon followed, after at
     // most four hex digits, by another colon; a match starts at most four hex digits before it.
-    static void colonPairStarts(std::string_view text, std::vector<std::pair<size_t, size_t>> &ranges);
+    // Reads ':'.
+    static void colonPairStarts(const TriggerBytes &text, std::vector<std::pair<size_t, size_t>> &ranges);
     // Dotted tokens: two dots `gap` bytes apart with only [A-Za-z0-9_-] between; a match starts
-    // `minBefore` to `maxBefore` bytes before the first.
-    static void dotPairStarts(std::string_view text, size_t gap, size_t minBefore, size_t maxBefore,
+    // `minBefore` to `maxBefore` bytes before the first. Reads '.'.
+    static void dotPairStarts(const TriggerBytes &text, size_t gap, size_t minBefore, size_t maxBefore,
                               std::vector<std::pair<size_t, size_t>> &ranges);
 
     // A set of lower-case domain suffixes ("com", "co", "uk"), looked up by their first two bytes.
@@ -40,7 +51,8 @@ public:
         size_t m_longest = 0;
     };
     // \.(?:suffix1|suffix2|...)\b, caseless: a dot followed by a word that is one of `suffixes`.
-    static void domainSuffix(std::string_view text, const Suffixes &suffixes, std::vector<size_t> &ends);
+    // Reads '.'.
+    static void domainSuffix(const TriggerBytes &text, const Suffixes &suffixes, std::vector<size_t> &ends);
 };
 
 } // namespace perimeter::classify

@@ -536,8 +536,10 @@ std::vector<Recognizer> BuiltinRecognizers::pii()
     // run would need start-of-match tracking over the whole text).
     r.push_back(make("EmailRecognizer", "EMAIL_ADDRESS", R"(@[A-Za-z0-9\-]+\.[A-Za-z0-9])", 1.0, emailFromTrigger,
                      {"email", "e-mail", "mail"}));
-    r.back().scan = ScanMode::Text;
     r.back().start = StartMode::FromEnd;
+    r.back().scan = ScanMode::Native; // '@' alone would be Hyperscan's literal
+    r.back().triggers = "@";
+    r.back().find = [](const TriggerBytes &t, std::vector<size_t> &ends) { NativeTriggers::atDomain(t, ends); };
 
     // Phone numbers: international (+cc), NANP, and national formats with trunk prefix.
     const auto phoneWithMin = [](size_t minDigits) {
@@ -677,7 +679,8 @@ std::vector<Recognizer> BuiltinRecognizers::pii()
     // "::" and hex groups need no digit, and the only literal, ':', is everywhere in JSON and
     // logs: run from the starts near two close colons instead
     r.back().scan = ScanMode::StartWindows;
-    r.back().startWindows = [](std::string_view t, std::vector<std::pair<size_t, size_t>> &ranges) {
+    r.back().triggers = ":";
+    r.back().startWindows = [](const TriggerBytes &t, std::vector<std::pair<size_t, size_t>> &ranges) {
         NativeTriggers::colonPairStarts(t, ranges);
     };
     // the validator's test of what follows, so "std::vector" costs no re-match
@@ -706,7 +709,8 @@ std::vector<Recognizer> BuiltinRecognizers::pii()
                      HS_FLAG_CASELESS));
     r.back().scan = ScanMode::Native; // a dot ends every sentence
     r.back().start = StartMode::FromEnd;
-    r.back().find = [](std::string_view t, std::vector<size_t> &ends) { NativeTriggers::domainSuffix(t, tlds, ends); };
+    r.back().triggers = ".";
+    r.back().find = [](const TriggerBytes &t, std::vector<size_t> &ends) { NativeTriggers::domainSuffix(t, tlds, ends); };
 
     // Crypto wallets: Base58Check (P2PKH/P2SH) and Bech32/Bech32m.
     r.push_back(make("CryptoRecognizer", "CRYPTO", R"(\b[13][a-km-zA-HJ-NP-Z1-9]{25,34}\b)", 1.0,

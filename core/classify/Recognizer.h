@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
+#include "TriggerBytes.h"
 #include <QString>
 #include <functional>
 #include <string>
@@ -38,10 +39,11 @@ enum class ScanMode { Text, DigitWindows, Native, StartWindows };
 
 // Appends ranges [from, to) of offsets where a match of a StartWindows recognizer's pattern may
 // start: the leftmost start of every match must be inside one (tst_anchoredautomaton checks).
-using StartFinder = std::function<void(std::string_view text, std::vector<std::pair<size_t, size_t>> &ranges)>;
+// The text comes with the offsets of the trigger bytes (Recognizer::triggers).
+using StartFinder = std::function<void(const TriggerBytes &text, std::vector<std::pair<size_t, size_t>> &ranges)>;
 
-// Appends the end offsets of every match of a Native recognizer's pattern in `text`.
-using TriggerFinder = std::function<void(std::string_view text, std::vector<size_t> &ends)>;
+// Appends the end offsets of every match of a Native recognizer's pattern in the text.
+using TriggerFinder = std::function<void(const TriggerBytes &text, std::vector<size_t> &ends)>;
 
 // How the start of a Text-mode match is found. Leftmost: the leftmost start of the pattern (the
 // engine reports end offsets only; fixed-width patterns get end - width, others are re-matched
@@ -73,6 +75,7 @@ struct Recognizer {
     ScanMode scan = ScanMode::Text;
     TriggerFinder find;                 // ScanMode::Native only
     StartFinder startWindows;           // ScanMode::StartWindows only
+    std::string triggers;               // the bytes `find` or `startWindows` starts from (indexed in one pass)
     StartMode start = StartMode::Leftmost;
 };
 

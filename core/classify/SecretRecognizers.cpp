@@ -862,6 +862,10 @@ std::vector<Recognizer> BuiltinRecognizers::secrets()
             && std::any_of(v.begin(), v.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; })
             && cs::shannonEntropy(v) >= 3.5 && !isPlaceholderToken(v);
     }));
+    // its literal "s." ends every other plural in prose: fixed width, so found from the dots
+    r.back().scan = ScanMode::Native;
+    r.back().triggers = ".";
+    r.back().find = [](const TriggerBytes &t, std::vector<size_t> &ends) { NativeTriggers::wordDotRun(t, "s", 24, ends); };
     tok("databricks-api-token", R"(\bdapi[a-f0-9]{32}(?:-\d)?\b)");
     tok("doppler-api-token", R"(\bdp\.(?:pt|st|sa|ct|scim|audit)\.[A-Za-z0-9]{40,44}\b)");
     tok("dropbox-short-lived-api-token", R"(\bsl\.[A-Za-z0-9\-_=]{130,152})");
@@ -927,7 +931,8 @@ std::vector<Recognizer> BuiltinRecognizers::secrets()
     // no left boundary: letters glued in front of a token do not hide it (detect-secrets)
     tok("discord-bot-token", R"([MNO][A-Za-z\d_\-]{23,25}\.[A-Za-z\d_\-]{6}\.[A-Za-z\d_\-]{27,38}\b)", 3.5);
     r.back().scan = ScanMode::StartWindows; // its literal is a dot: start from dots 7 apart
-    r.back().startWindows = [](std::string_view t, std::vector<std::pair<size_t, size_t>> &ranges) {
+    r.back().triggers = ".";
+    r.back().startWindows = [](const TriggerBytes &t, std::vector<std::pair<size_t, size_t>> &ranges) {
         NativeTriggers::dotPairStarts(t, 7, 24, 26, ranges);
     };
     tok("postman-api-token", R"(\bPMAK-[a-f0-9]{24}-[a-f0-9]{34}\b)");
@@ -977,7 +982,8 @@ std::vector<Recognizer> BuiltinRecognizers::secrets()
     }));
     r.back().start = StartMode::FromEnd;
     r.back().scan = ScanMode::Native;
-    r.back().find = [](std::string_view t, std::vector<size_t> &ends) { NativeTriggers::pipeToken(t, 27, ends); };
+    r.back().triggers = "|%";
+    r.back().find = [](const TriggerBytes &t, std::vector<size_t> &ends) { NativeTriggers::pipeToken(t, 27, ends); };
     r.push_back(secret("sidekiq-secret", R"(\bBUNDLE_(?:ENTERPRISE|GEMS)__CONTRIBSYS__COM\s*[:=]\s*["']?[0-9a-f]{8}:[0-9a-f]{8})", 0.9,
                        [](std::string_view t, Candidate &c) {
                            c.start = c.end - 17;
@@ -1108,7 +1114,8 @@ std::vector<Recognizer> BuiltinRecognizers::secrets()
     }));
     r.back().start = StartMode::FromEnd;
     r.back().scan = ScanMode::Native; // a quote is in every other line of code
-    r.back().find = [](std::string_view t, std::vector<size_t> &ends) { NativeTriggers::quotedRun(t, 20, ends); };
+    r.back().triggers = "\"'";
+    r.back().find = [](const TriggerBytes &t, std::vector<size_t> &ends) { NativeTriggers::quotedRun(t, 20, ends); };
     return r;
 }
 

@@ -379,7 +379,9 @@ private Q_SLOTS:
             expected.erase(std::unique(expected.begin(), expected.end(), [](const Match &x, const Match &y) { return x.end == y.end; }),
                            expected.end());
             std::vector<std::pair<size_t, size_t>> ranges;
-            r.startWindows(bytes, ranges);
+            TriggerBytes triggers;
+            triggers.index(bytes, r.triggers);
+            r.startWindows(triggers, ranges);
             std::vector<Match> actual;
             automaton->scan(bytes, ranges, actual);
             AnchoredAutomaton::keepLeftmost(actual, table);

@@ -46,6 +46,11 @@ QStringList edgeCases()
         QStringLiteral("mail me at a@b.email or see shop.vlaanderen.museum.travel"),
         QStringLiteral("com.example.app . .. ... .com"),
         QStringLiteral("x.abcdefghijklmnopqrstuvwxyzabcdefghijklmnop.com"),
+        // Vault tokens ("s." and 24) and e-mail domains
+        QStringLiteral("s.Ab3dEf6hIj9lMn2pQr5tUv8x s.Ab3dEf6hIj9lMn2pQr5tUv8xy xs.Ab3dEf6hIj9lMn2pQr5tUv8x _s.Ab3dEf6hIj9lMn2pQr5tUv8x"),
+        QStringLiteral("(s.Ab3dEf6hIj9lMn2pQr5tUv8x) s.Ab3dEf6hIj9lMn2pQr5tUv8 items.Ab3dEf6hIj9lMn2pQr5tUv8x s.Ab3dEf6hIj9lMn2pQr5tUv8x"),
+        QStringLiteral("jane@example.com a@b.c @x. @-.a @.a x@@y.z user@mail-srv.example.org @@ a@b"),
+        QStringLiteral("@x.y"),
     };
 }
 
@@ -53,7 +58,7 @@ QStringList edgeCases()
 QStringList randomTexts()
 {
     std::mt19937 rng(20261201);
-    const std::string alphabet = "aZ09_-+/=.|%7C\"' \nCcomOrgIUK";
+    const std::string alphabet = "aZ09_-+/=.|%7C\"' \nCcomOrgIUKs@";
     QStringList texts;
     for (int i = 0; i < 400; ++i) {
         std::string s(size_t(rng() % 200), ' ');
@@ -69,6 +74,28 @@ QStringList randomTexts()
 class TestNativeTriggers : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    // The index lists every offset of every byte asked for, in order: declared up front (also
+    // more than one pass holds) or asked for later.
+    void triggerBytesListEveryOffset()
+    {
+        std::mt19937 rng(7);
+        const std::string declared = ".:\"'|%@#$^&*";
+        for (int round = 0; round < 200; ++round) {
+            std::string text(size_t(rng() % 300), ' ');
+            for (char &c : text)
+                c = "ab.:\"'|%@#$^&*~x"[rng() % 16];
+            TriggerBytes index;
+            index.index(text, declared);
+            for (const char byte : declared + "x~") {
+                std::vector<uint32_t> expected;
+                for (size_t i = 0; i < text.size(); ++i)
+                    if (text[i] == byte)
+                        expected.push_back(uint32_t(i));
+                QVERIFY(index.positions(byte) == expected);
+            }
+        }
+    }
+
     void sameEndsAsThePattern_data()
     {
         QVERIFY(testdata::addRecognizerRows(ScanMode::Native) >= 3);
@@ -93,9 +120,19 @@ private Q_SLOTS:
             if (!bytes.empty())
                 QCOMPARE(hs_scan(db, bytes.data(), unsigned(bytes.size()), 0, scratch, onMatch, &expected), HS_SUCCESS);
             std::vector<size_t> native;
-            r.find(bytes, native);
+            TriggerBytes triggers;
+            triggers.index(bytes, r.triggers);
+            r.find(triggers, native);
+            QVERIFY(std::is_sorted(native.begin(), native.end()));
             if (sortedUnique(native) != sortedUnique(expected))
                 QFAIL(qPrintable(QStringLiteral("different ends on: ") + text.left(200)));
+            // the finder reads only the bytes it declares: an index of nothing finds the same
+            // (undeclared bytes are indexed on first use), so a declaration is only about speed
+            TriggerBytes lazy;
+            lazy.index(bytes, {});
+            std::vector<size_t> fromLazy;
+            r.find(lazy, fromLazy);
+            QVERIFY(fromLazy == native);
             withMatches += expected.empty() ? 0 : 1;
         }
         QVERIFY2(withMatches >= 3, "the texts must exercise the pattern");
