@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "TriggerBytes.h"
 #include <algorithm>
-#if defined(__SSE2__)
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#elif defined(__SSE2__)
 #include <emmintrin.h>
 #endif
 
@@ -30,6 +32,68 @@ const std::vector<uint32_t> &TriggerBytes::positions(char byte) const
     return m_lists[size_t(m_slot[u] - 1)];
 }
 
+namespace {
+
+// The wanted bytes as a "shufti" pair of nibble tables: a byte is wanted when
+// low[byte & 15] & high[byte >> 4] is not zero. Each bucket bit stands for one high nibble, so
+// the test is exact for up to eight distinct high nibbles (always the case here: a handful of
+// punctuation bytes); `exact` is false otherwise.
+struct NibbleTables {
+    alignas(16) uint8_t low[16] = {};
+    alignas(16) uint8_t high[16] = {};
+    bool exact = true;
+
+    explicit NibbleTables(std::string_view bytes)
+    {
+        int buckets = 0;
+        for (const char c : bytes) {
+            const auto u = static_cast<unsigned char>(c);
+            const unsigned hi = u >> 4, lo = u & 15;
+            if (high[hi] == 0) {
+                if (buckets == 8) {
+                    exact = false;
+                    return;
+                }
+                high[hi] = uint8_t(1u << buckets++);
+            }
+            low[lo] |= high[hi];
+        }
+    }
+};
+
+#if defined(__x86_64__) && defined(__GNUC__)
+// 32 bytes a time with AVX2 where the processor has it (two table lookups and a compare,
+// whatever the number of bytes); the caller takes the tail.
+__attribute__((target("avx2"))) size_t scanAvx2(const unsigned char *p, size_t n, const NibbleTables &tables,
+                                                std::vector<std::vector<uint32_t>> &lists, const std::array<int8_t, 256> &slot)
+{
+    const __m256i low = _mm256_broadcastsi128_si256(_mm_load_si128(reinterpret_cast<const __m128i *>(tables.low)));
+    const __m256i high = _mm256_broadcastsi128_si256(_mm_load_si128(reinterpret_cast<const __m128i *>(tables.high)));
+    const __m256i nibble = _mm256_set1_epi8(0x0F);
+    const __m256i zero = _mm256_setzero_si256();
+    size_t i = 0;
+    for (; i + 32 <= n; i += 32) {
+        const __m256i x = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(p + i));
+        const __m256i lo = _mm256_shuffle_epi8(low, _mm256_and_si256(x, nibble));
+        const __m256i hi = _mm256_shuffle_epi8(high, _mm256_and_si256(_mm256_srli_epi16(x, 4), nibble));
+        const __m256i miss = _mm256_cmpeq_epi8(_mm256_and_si256(lo, hi), zero);
+        for (unsigned mask = ~unsigned(_mm256_movemask_epi8(miss)); mask != 0; mask &= mask - 1) {
+            const size_t at = i + size_t(__builtin_ctz(mask));
+            lists[size_t(slot[p[at]] - 1)].push_back(uint32_t(at));
+        }
+    }
+    return i;
+}
+
+bool hasAvx2()
+{
+    static const bool has = __builtin_cpu_supports("avx2");
+    return has;
+}
+#endif
+
+} // namespace
+
 void TriggerBytes::indexBytes(std::string_view wanted) const
 {
     // one list per distinct byte not indexed yet
@@ -53,18 +117,25 @@ void TriggerBytes::indexBytes(std::string_view wanted) const
     for (const char c : bytes)
         isWanted[static_cast<unsigned char>(c)] = true;
     size_t i = 0;
+#if defined(__x86_64__) && defined(__GNUC__)
+    const NibbleTables tables(bytes);
+    if (tables.exact && hasAvx2())
+        i = scanAvx2(p, n, tables, m_lists, m_slot);
+#endif
 #if defined(__SSE2__)
-    __m128i needles[kBytesPerPass];
-    const size_t k = bytes.size();
-    for (size_t j = 0; j < k; ++j)
-        needles[j] = _mm_set1_epi8(bytes[j]);
-    for (; i + 16 <= n; i += 16) {
-        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i));
-        __m128i hit = _mm_cmpeq_epi8(x, needles[0]);
-        for (size_t j = 1; j < k; ++j)
-            hit = _mm_or_si128(hit, _mm_cmpeq_epi8(x, needles[j]));
-        for (unsigned mask = unsigned(_mm_movemask_epi8(hit)); mask != 0; mask &= mask - 1)
-            add(i + size_t(__builtin_ctz(mask)));
+    if (i == 0) {
+        __m128i needles[kBytesPerPass];
+        const size_t k = bytes.size();
+        for (size_t j = 0; j < kBytesPerPass; ++j)
+            needles[j] = _mm_set1_epi8(bytes[j < k ? j : 0]); // padded with the first byte
+        for (; i + 16 <= n; i += 16) {
+            const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i));
+            __m128i hit = _mm_cmpeq_epi8(x, needles[0]);
+            for (size_t j = 1; j < kBytesPerPass; ++j) // a constant count: unrolled
+                hit = _mm_or_si128(hit, _mm_cmpeq_epi8(x, needles[j]));
+            for (unsigned mask = unsigned(_mm_movemask_epi8(hit)); mask != 0; mask &= mask - 1)
+                add(i + size_t(__builtin_ctz(mask)));
+        }
     }
 #endif
     for (; i < n; ++i)
