@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "Checksums.h"
+#include <algorithm>
 #include <openssl/sha.h>
 #include <array>
 #include <cmath>
@@ -451,15 +452,19 @@ double shannonEntropy(std::string_view s)
 {
     if (s.empty())
         return 0.0;
+    // the distinct bytes are summed in ascending order, as a walk over all 256 counts would
+    // (the same result to the last bit), without that walk: values are a few dozen bytes
     int counts[256] = {};
+    unsigned char distinct[256];
+    size_t kinds = 0;
     for (unsigned char c : s)
-        ++counts[c];
+        if (counts[c]++ == 0)
+            distinct[kinds++] = c;
+    std::sort(distinct, distinct + kinds);
     double h = 0.0;
     const double n = double(s.size());
-    for (int c : counts) {
-        if (c == 0)
-            continue;
-        const double p = c / n;
+    for (size_t k = 0; k < kinds; ++k) {
+        const double p = counts[distinct[k]] / n;
         h -= p * std::log2(p);
     }
     return h;
