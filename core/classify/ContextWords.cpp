@@ -55,7 +55,6 @@ ContextWords::ContextWords(std::vector<std::string> lowerCaseWords)
         if (w.empty())
             continue;
         const auto c0 = static_cast<unsigned char>(w[0]);
-        m_firstBytes[c0 >> 6] |= uint64_t(1) << (c0 & 63);
         m_nonWordFirst = m_nonWordFirst || !isWordByte(c0);
         if (w.size() == 1) {
             m_singleByte[c0].push_back(uint32_t(k));
@@ -124,57 +123,51 @@ uint64_t wordMask(const unsigned char *p, size_t len)
 void ContextWords::indexBlock(Scan &scan, size_t block) const
 {
     const std::string_view t = scan.text;
+    const auto *bytes = reinterpret_cast<const unsigned char *>(t.data());
+    const size_t size = t.size();
     const size_t from = block * kBlock;
-    const size_t to = std::min(t.size(), from + kBlock);
+    const size_t to = std::min(size, from + kBlock);
     scan.blockFirst[block] = uint32_t(scan.hits.size());
-    const auto tryAt = [&](size_t p) {
-        const unsigned char c0 = lowerByte(t[p]);
-        if (!((m_firstBytes[c0 >> 6] >> (c0 & 63)) & 1))
-            return;
+    // words that start with a letter, digit or '_' are tried only where a word of the text
+    // starts: a few positions per block, found 16 bytes at a time
+    const uint64_t word = wordMask(bytes + from, to - from);
+    const uint64_t before = (from > 0 && isWordByte(bytes[from - 1])) ? 1 : 0;
+    uint64_t starts = word & ~((word << 1) | before);
+    if (m_nonWordFirst) // and the others wherever their first byte is
+        starts |= ~word & (to - from == 64 ? ~uint64_t(0) : ((uint64_t(1) << (to - from)) - 1));
+    for (; starts != 0; starts &= starts - 1) {
+        const size_t p = from + size_t(__builtin_ctzll(starts));
+        const unsigned char c0 = lowerByte(char(bytes[p]));
         if (m_hasSingleByte)
             for (uint32_t k : m_singleByte[c0])
                 scan.hits.push_back({k, uint32_t(p)});
-        if (p + 1 >= t.size())
-            return;
-        const uint16_t bucket = m_pairBucket[pairKey(c0, static_cast<unsigned char>(t[p + 1]))];
+        if (p + 1 >= size)
+            continue;
+        // the pair table rules out most positions (it is zero unless some word starts with
+        // these two bytes), so it comes before anything else
+        const uint16_t bucket = m_pairBucket[pairKey(c0, bytes[p + 1])];
         if (bucket == 0)
-            return;
+            continue;
         uint32_t text4 = 0;
-        if (p + 4 <= t.size()) {
-            std::memcpy(&text4, t.data() + p, 4);
+        if (p + 4 <= size) {
+            std::memcpy(&text4, bytes + p, 4);
         } else {
-            for (size_t q = 0; p + q < t.size(); ++q)
-                text4 |= uint32_t(static_cast<unsigned char>(t[p + q])) << (8 * q);
+            for (size_t q = 0; p + q < size; ++q)
+                text4 |= uint32_t(bytes[p + q]) << (8 * q);
         }
         text4 |= 0x20202020u;
         for (const Candidate &cand : m_buckets[bucket - 1]) {
             if ((text4 & cand.mask) != cand.head)
                 continue;
             const std::string &w = m_words[cand.word];
-            if (p + w.size() > t.size())
+            if (p + w.size() > size)
                 continue;
             size_t q = 0; // the filter folds a few punctuation pairs together: compare all
-            while (q < w.size() && lowerByte(t[p + q]) == static_cast<unsigned char>(w[q]))
+            while (q < w.size() && lowerByte(char(bytes[p + q])) == static_cast<unsigned char>(w[q]))
                 ++q;
             if (q >= w.size())
                 scan.hits.push_back({cand.word, uint32_t(p)});
         }
-    };
-    // words that start with a letter, digit or '_' are tried only where a word of the text
-    // starts: a few positions per block, found 16 bytes at a time
-    const auto *bytes = reinterpret_cast<const unsigned char *>(t.data());
-    const uint64_t word = wordMask(bytes + from, to - from);
-    const uint64_t before = (from > 0 && isWordByte(bytes[from - 1])) ? 1 : 0;
-    uint64_t starts = word & ~((word << 1) | before);
-    if (!m_nonWordFirst) {
-        while (starts) {
-            tryAt(from + size_t(__builtin_ctzll(starts)));
-            starts &= starts - 1;
-        }
-    } else {
-        for (size_t p = from; p < to; ++p)
-            if (((starts >> (p - from)) & 1) || !((word >> (p - from)) & 1))
-                tryAt(p);
     }
     scan.blockEnd[block] = uint32_t(scan.hits.size());
 }

@@ -50,7 +50,6 @@ private:
     void indexBlock(Scan &scan, size_t block) const;
 
     std::vector<std::string> m_words;
-    std::array<uint64_t, 4> m_firstBytes{};           // lower-case first bytes of all words
     bool m_nonWordFirst = false;                      // some word starts with a byte outside [A-Za-z0-9_]
     std::vector<uint16_t> m_pairBucket;               // (first, second) byte code -> bucket + 1 (fits L1)
     struct Candidate {

@@ -404,7 +404,7 @@ Result<Findings> HyperscanClassifier::scan(const QString &text) const
             bool contextUnchecked = rec.requireContext && rec.start == StartMode::Leftmost;
             if (wanted) {
                 for (size_t k = i; k < j; ++k) { // longest first
-                    Candidate c{from, matches[k].to, rec.score, rec.subtype};
+                    Candidate c{from, matches[k].to, rec.score, {}}; // the recognizer's subtype unless one is set
                     if (rec.validate && !rec.validate(bytes, c))
                         continue;
                     if (c.end <= c.start || c.end > bytes.size())
@@ -428,7 +428,7 @@ Result<Findings> HyperscanClassifier::scan(const QString &text) const
                         break;
                     Finding f;
                     f.type = rec.type;
-                    f.subtype = std::move(c.subtype);
+                    f.subtype = c.subtype.isNull() ? rec.subtype : std::move(c.subtype);
                     norm.toOriginal(c.start, c.end, f.start, f.end);
                     f.score = c.score;
                     f.recognizer = rec.name;

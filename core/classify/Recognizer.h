@@ -15,7 +15,7 @@ struct Candidate {
     size_t start = 0;
     size_t end = 0;
     double score = 0.0;
-    QString subtype;
+    QString subtype; // null: the recognizer's own subtype (a validator sets one to override it)
 };
 
 // Confirms a pattern match (checksum, format, context in C++) and may narrow the span (e.g. to

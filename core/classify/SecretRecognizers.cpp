@@ -501,9 +501,15 @@ bool providerAssignment(std::string_view t, Candidate &c)
 {
     // the trigger reports where a name ends: the longest provider name ending there starts it
     size_t nameLen = 0;
+    if (c.end == 0 || c.end > t.size())
+        return false;
+    const char last = lowerAscii(t[c.end - 1]);
     for (const char *name : kProviders) {
         const std::string_view word(name);
-        if (word.size() > nameLen && word.size() <= c.end && equalsCi(t.substr(c.end - word.size(), word.size()), word))
+        // the last byte first: it rules out all but a few names
+        if (word.back() != last || word.size() <= nameLen || word.size() > c.end)
+            continue;
+        if (equalsCi(t.substr(c.end - word.size(), word.size()), word))
             nameLen = word.size();
     }
     if (nameLen == 0)
