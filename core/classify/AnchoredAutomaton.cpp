@@ -371,15 +371,15 @@ void AnchoredAutomaton::scan(std::string_view text, size_t from, size_t to, std:
         int32_t s = next[size_t(before != here ? kStartAtBoundary : kStartInside) * classes + m_classOf[t[p]]];
         before = here;
         size_t i = p + 1;
-        const size_t first = out.size();
+        size_t appended = 0;
         while (s != kDead) {
             if (s < 0) {
                 s = -s;
                 const uint32_t a = m_acceptBegin[size_t(s)], b = m_acceptBoundary[size_t(s)], e = m_acceptEnd[size_t(s)];
-                for (uint32_t k = a; k < b; ++k)
+                for (uint32_t k = a; k < b; ++k, ++appended)
                     out.push_back({m_accepts[k], p, i});
                 if (b != e && kWord.word[t[i - 1]] != (i < n && kWord.word[t[i]]))
-                    for (uint32_t k = b; k < e; ++k)
+                    for (uint32_t k = b; k < e; ++k, ++appended)
                         out.push_back({m_accepts[k], p, i});
             }
             if (i >= n)
@@ -388,8 +388,8 @@ void AnchoredAutomaton::scan(std::string_view text, size_t from, size_t to, std:
             ++i;
         }
         // longest first within a start, the order the classifier groups candidates in
-        if (out.size() - first > 1)
-            std::reverse(out.begin() + std::ptrdiff_t(first), out.end());
+        if (appended > 1)
+            std::reverse(out.end() - std::ptrdiff_t(appended), out.end());
     }
 }
 
