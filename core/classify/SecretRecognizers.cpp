@@ -1089,6 +1089,8 @@ std::vector<Recognizer> BuiltinRecognizers::secrets()
     r.push_back(secret("jwt", R"(\bey[A-Za-z0-9_\-]{10,}\.ey[A-Za-z0-9_\-]{5})", 0.9, jwtValidator));
     r.push_back(secret("private-key", R"(-----BEGIN[ A-Z0-9_\-]{0,40}PRIVATE KEY(?: BLOCK)?-----)", 1.0, privateKeyValidator));
     r.push_back(secret("basic-auth-url", R"(\b[A-Za-z][A-Za-z0-9+.\-]{1,20}://)", 0.8, urlCredentialValidator));
+    // the validator reads what follows "://" only: no start to re-match for every URL
+    r.back().start = StartMode::FromEnd;
     r.push_back(secret("curl-auth", R"(\bcurl\b)", 0.8, curlValidator));
     r.push_back(secret("authorization-header",
                        R"(\b(?:proxy-)?authorization["']?\s*[:=]\s*["']?(?:basic|bearer|token|digest)\s+[A-Za-z0-9._~+/=\-]{8})", 0.8,
