@@ -124,11 +124,28 @@ bool isMonthToken(const char *p, size_t s, size_t e)
 {
     if (e - s < 3 || e - s > 10)
         return false;
-    for (size_t k = s; k < e; ++k)
+    // the prefix first: it rules out almost every word without looking at the rest
+    for (size_t k = s; k < s + 3; ++k)
         if (static_cast<unsigned char>((p[k] | 0x20) - 'a') >= 26)
             return false;
     const unsigned key = MonthPrefixes::key(lowerByte(p[s]), lowerByte(p[s + 1]), lowerByte(p[s + 2]));
-    return (kMonths.bits[key / 64] >> (key % 64)) & 1u;
+    if (!((kMonths.bits[key / 64] >> (key % 64)) & 1u))
+        return false;
+    for (size_t k = s + 3; k < e; ++k)
+        if (static_cast<unsigned char>((p[k] | 0x20) - 'a') >= 26)
+            return false;
+    return true;
+}
+
+// The first letters of the month names: j f m a s o n d, in either case.
+inline bool isMonthInitial(char c)
+{
+    switch (c | 0x20) {
+    case 'j': case 'f': case 'm': case 'a': case 's': case 'o': case 'n': case 'd':
+        return true;
+    default:
+        return false;
+    }
 }
 
 inline bool isDateSeparator(char c) { return c == ' ' || c == '-' || c == ',' || c == '.'; }
@@ -143,14 +160,14 @@ size_t monthBefore(const char *p, size_t at)
     if (k == at || k == 0 || !isAlnumByte(p[k - 1]))
         return at;
     const size_t s = alnumRunStart(p, k);
-    return ((s == 0 || !isWordByte(p[s - 1])) && isMonthToken(p, s, k)) ? s : at;
+    return ((s == 0 || !isWordByte(p[s - 1])) && isMonthInitial(p[s]) && isMonthToken(p, s, k)) ? s : at;
 }
 
 // The end of a month name starting one separator after `at` ("15 September", "4-Jul"), or
 // `at` when there is none.
 size_t monthAfter(const char *p, size_t n, size_t at)
 {
-    if (at + 1 >= n || (p[at] != ' ' && p[at] != '-') || !isAlnumByte(p[at + 1]))
+    if (at + 1 >= n || (p[at] != ' ' && p[at] != '-') || !isMonthInitial(p[at + 1]))
         return at;
     const size_t e = alnumRunEnd(p, at + 1, n);
     return isMonthToken(p, at + 1, e) ? e : at;
