@@ -551,25 +551,25 @@ std::vector<Recognizer> BuiltinRecognizers::pii()
         if (c.end < t.size() && (isAlnum(t[c.end]) || t[c.end] == '-' || (t[c.end] == '.' && c.end + 1 < t.size() && isDigit(t[c.end + 1]))))
             return false;
         const auto s = sv(t, c);
-        size_t digits = 0; // counted in place: this runs for most digit groups of a text
+        // one pass: this runs for most digit groups of a text
+        size_t digits = 0;
         char first = 0;
         bool same = true;
+        bool dateOrTime = false; // dates and times look like numbers with separators
+        int dots = 0;
         for (char ch : s) {
-            if (!isDigit(ch))
+            if (!isDigit(ch)) {
+                dateOrTime = dateOrTime || ch == ':' || ch == '/';
+                dots += ch == '.';
                 continue;
+            }
             if (digits++ == 0)
                 first = ch;
             else
                 same = same && ch == first;
         }
-        if (digits < minDigits || digits > 15 || same)
+        if (digits < minDigits || digits > 15 || same || dateOrTime)
             return false;
-        // dates and times look like numbers with separators
-        if (s.find(':') != std::string_view::npos || s.find('/') != std::string_view::npos)
-            return false;
-        int dots = 0;
-        for (char ch : s)
-            dots += ch == '.';
         return dots == 0 || dots >= 2;
       };
     };
