@@ -15,7 +15,7 @@ using Node = PatternSubset::Node;
 using Bytes = std::bitset<256>;
 
 constexpr size_t kMaxPositions = 20000;
-constexpr size_t kMaxStates = 32000; // state numbers, negated on accepting transitions, fit int16_t
+constexpr size_t kMaxStates = 28000; // row offsets (state * classes, at most 256 classes), negated on accepting transitions, fit int32_t
 constexpr int32_t kDead = 0;
 constexpr int32_t kStartAtBoundary = 1;
 constexpr int32_t kStartInside = 2;
@@ -339,9 +339,12 @@ std::shared_ptr<const AnchoredAutomaton> AnchoredAutomaton::build(const std::vec
     for (auto &to : next)
         if (to != kDead && self->m_acceptBegin[size_t(to)] != self->m_acceptEnd[size_t(to)])
             to = -to;
-    // two bytes a transition: the table of the identifier patterns is ~290 KB instead of ~580,
-    // and each run's lookups are cache misses, not instructions
-    self->m_next.assign(next.begin(), next.end());
+    // Each entry holds the offset of the target's row (state * classes), not its number: a step
+    // is then a load and an add, with no multiply in the chain of dependent loads that a run
+    // through an identifier is.
+    self->m_next.resize(next.size());
+    for (size_t k = 0; k < next.size(); ++k)
+        self->m_next[k] = next[k] * int32_t(classes);
     std::sort(rejected.begin(), rejected.end());
     return self;
 }
@@ -364,7 +367,7 @@ void AnchoredAutomaton::scan(std::string_view text, size_t from, size_t to, std:
     const size_t n = text.size();
     to = std::min(to, n);
     const size_t classes = m_classes;
-    const int16_t *next = m_next.data();
+    const int32_t *next = m_next.data();
     bool before = from > 0 && kWord.word[t[from - 1]];
     for (size_t p = from; p < to; ++p) {
         const bool here = kWord.word[t[p]];
@@ -375,7 +378,8 @@ void AnchoredAutomaton::scan(std::string_view text, size_t from, size_t to, std:
         while (s != kDead) {
             if (s < 0) {
                 s = -s;
-                const uint32_t a = m_acceptBegin[size_t(s)], b = m_acceptBoundary[size_t(s)], e = m_acceptEnd[size_t(s)];
+                const size_t state = size_t(s) / classes; // accepting transitions are rare
+                const uint32_t a = m_acceptBegin[state], b = m_acceptBoundary[state], e = m_acceptEnd[state];
                 for (uint32_t k = a; k < b; ++k, ++appended)
                     out.push_back({m_accepts[k], p, i});
                 if (b != e && kWord.word[t[i - 1]] != (i < n && kWord.word[t[i]]))
@@ -384,7 +388,7 @@ void AnchoredAutomaton::scan(std::string_view text, size_t from, size_t to, std:
             }
             if (i >= n)
                 break;
-            s = next[size_t(s) * classes + m_classOf[t[i]]];
+            s = next[size_t(s) + m_classOf[t[i]]];
             ++i;
         }
         // longest first within a start, the order the classifier groups candidates in

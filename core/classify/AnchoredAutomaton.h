@@ -60,7 +60,7 @@ private:
 
     uint8_t m_classOf[256] = {};
     size_t m_classes = 0;
-    std::vector<int16_t> m_next;           // state * classes + class -> state; 0 is dead, < 0 accepts
+    std::vector<int32_t> m_next;           // state * classes + class -> target * classes; 0 is dead, < 0 accepts
     std::vector<uint32_t> m_acceptBegin;   // per state, into m_accepts: patterns matching here
     std::vector<uint32_t> m_acceptBoundary; // from here on, those that need a word boundary after
     std::vector<uint32_t> m_acceptEnd;
