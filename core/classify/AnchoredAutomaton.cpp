@@ -368,10 +368,11 @@ void AnchoredAutomaton::scan(std::string_view text, size_t from, size_t to, std:
     to = std::min(to, n);
     const size_t classes = m_classes;
     const int32_t *next = m_next.data();
+    const size_t atBoundary = size_t(kStartAtBoundary) * classes, inside = size_t(kStartInside) * classes;
     bool before = from > 0 && kWord.word[t[from - 1]];
     for (size_t p = from; p < to; ++p) {
         const bool here = kWord.word[t[p]];
-        int32_t s = next[size_t(before != here ? kStartAtBoundary : kStartInside) * classes + m_classOf[t[p]]];
+        int32_t s = next[(before != here ? atBoundary : inside) + m_classOf[t[p]]];
         before = here;
         size_t i = p + 1;
         size_t appended = 0;
