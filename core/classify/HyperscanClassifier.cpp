@@ -27,6 +27,36 @@ struct SpanIndex {
     uint32_t index; // into the findings before overlap resolution
 };
 
+// Sorts `v` by merging its ascending runs pairwise (through `scratch`): linear when the input
+// is a handful of sorted runs, as the findings of a scan are (one run per recognizer).
+template <typename T, typename Less>
+void mergeSortedRuns(std::vector<T> &v, std::vector<T> &scratch, Less less)
+{
+    std::vector<size_t> bounds{0};
+    for (size_t k = 1; k < v.size(); ++k)
+        if (less(v[k], v[k - 1]))
+            bounds.push_back(k);
+    bounds.push_back(v.size());
+    while (bounds.size() > 2) {
+        scratch.resize(v.size());
+        std::vector<size_t> merged{0};
+        size_t r = 0;
+        for (; r + 2 < bounds.size(); r += 2) {
+            std::merge(v.begin() + std::ptrdiff_t(bounds[r]), v.begin() + std::ptrdiff_t(bounds[r + 1]),
+                       v.begin() + std::ptrdiff_t(bounds[r + 1]), v.begin() + std::ptrdiff_t(bounds[r + 2]),
+                       scratch.begin() + std::ptrdiff_t(bounds[r]), less);
+            merged.push_back(bounds[r + 2]);
+        }
+        if (r + 1 < bounds.size()) { // an odd run left over: copied as it is
+            std::copy(v.begin() + std::ptrdiff_t(bounds[r]), v.begin() + std::ptrdiff_t(bounds[r + 1]),
+                      scratch.begin() + std::ptrdiff_t(bounds[r]));
+            merged.push_back(bounds[r + 1]);
+        }
+        v.swap(scratch);
+        bounds.swap(merged);
+    }
+}
+
 using Window = DigitWindows::Window;
 
 // Reused across scans on one thread: a scan allocates nothing once these have grown.
@@ -46,6 +76,7 @@ struct ScanBuffers {
     std::vector<std::pair<size_t, size_t>> startRanges;
     TriggerBytes triggers;
     std::vector<SpanIndex> order;
+    std::vector<SpanIndex> orderMerge;
     std::vector<Finding *> cluster;
     std::vector<Finding *> clusterKept;
     qint64 limit = 0;
@@ -454,8 +485,9 @@ Result<Findings> HyperscanClassifier::scan(const QString &text) const
     const auto bySpan = [](const SpanIndex &x, const SpanIndex &y) {
         return x.start != y.start ? x.start < y.start : x.end != y.end ? x.end < y.end : x.index < y.index;
     };
-    if (!std::is_sorted(b.order.begin(), b.order.end(), bySpan))
-        std::sort(b.order.begin(), b.order.end(), bySpan);
+    // each recognizer's findings come in order of start, so the list is a few sorted runs:
+    // merged pairwise (the result is the one order bySpan defines, as a sort would give)
+    mergeSortedRuns(b.order, b.orderMerge, bySpan);
     Findings kept;
     kept.reserve(findings.size());
     std::vector<Finding *> &cluster = b.cluster;
