@@ -42,7 +42,7 @@ inline unsigned alnumMask16(const char *p)
 // Index of the first ASCII digit at or after i, or n. Prose is mostly non-digits, so this and
 // the token scans below run 16 bytes at a time where SSE2 is available (every x86-64); byte
 // loops here mispredicted on every token.
-size_t nextDigit(const char *p, size_t i, size_t n)
+inline __attribute__((always_inline)) size_t nextDigit(const char *p, size_t i, size_t n)
 {
 #if defined(__SSE2__)
     while (i + 16 <= n) {
@@ -57,7 +57,7 @@ size_t nextDigit(const char *p, size_t i, size_t n)
 }
 
 // The first digit in [i, lim), or lim; lim - i is at most 16.
-size_t digitWithin(const char *p, size_t i, size_t lim, size_t n)
+inline __attribute__((always_inline)) size_t digitWithin(const char *p, size_t i, size_t lim, size_t n)
 {
 #if defined(__SSE2__)
     if (i + 16 <= n) {
@@ -73,7 +73,7 @@ size_t digitWithin(const char *p, size_t i, size_t lim, size_t n)
 }
 
 // The end of the run of letters and digits starting at i (i itself when p[i] is neither).
-size_t alnumRunEnd(const char *p, size_t i, size_t n)
+inline __attribute__((always_inline)) size_t alnumRunEnd(const char *p, size_t i, size_t n)
 {
 #if defined(__SSE2__)
     while (i + 16 <= n) {
@@ -88,7 +88,7 @@ size_t alnumRunEnd(const char *p, size_t i, size_t n)
 }
 
 // The start of the run of letters and digits ending at i (i itself when p[i - 1] is neither).
-size_t alnumRunStart(const char *p, size_t i)
+inline __attribute__((always_inline)) size_t alnumRunStart(const char *p, size_t i)
 {
 #if defined(__SSE2__)
     while (i >= 16) {
@@ -120,7 +120,7 @@ constexpr MonthPrefixes kMonths;
 
 // A month name as the date patterns spell it: one of the twelve three-letter prefixes followed
 // by up to seven more letters ("Sept", "September", "MAR").
-bool isMonthToken(const char *p, size_t s, size_t e)
+inline __attribute__((always_inline)) bool isMonthToken(const char *p, size_t s, size_t e)
 {
     if (e - s < 3 || e - s > 10)
         return false;
