@@ -11,9 +11,24 @@ namespace perimeter::classify {
 
 namespace {
 
-inline bool isDigitByte(char c) { return static_cast<unsigned char>(c - '0') < 10; }
-inline bool isAlnumByte(char c) { return isDigitByte(c) || static_cast<unsigned char>((c | 0x20) - 'a') < 26; }
-inline bool isWordByte(char c) { return isAlnumByte(c) || c == '_'; }
+// Byte classes as a table: one load and a test per byte in the token and margin scans
+// (compare chains with short-circuit branches mispredicted on every token).
+constexpr uint8_t kDigitBit = 1, kAlnumBit = 2, kWordBit = 4;
+struct ByteClasses {
+    uint8_t bits[256] = {};
+    constexpr ByteClasses()
+    {
+        for (int c = 0; c < 256; ++c) {
+            const bool digit = c >= '0' && c <= '9';
+            const bool alnum = digit || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+            bits[c] = uint8_t((digit ? kDigitBit : 0) | (alnum ? kAlnumBit : 0) | (alnum || c == '_' ? kWordBit : 0));
+        }
+    }
+};
+constexpr ByteClasses kClasses;
+inline bool isDigitByte(char c) { return kClasses.bits[static_cast<unsigned char>(c)] & kDigitBit; }
+inline bool isAlnumByte(char c) { return kClasses.bits[static_cast<unsigned char>(c)] & kAlnumBit; }
+inline bool isWordByte(char c) { return kClasses.bits[static_cast<unsigned char>(c)] & kWordBit; }
 
 constexpr size_t kDigitGap = 12; // an IBAN may have two letter groups in a row ("2345 MTLC AST0")
 constexpr size_t kMarginBefore = 4;
@@ -45,6 +60,15 @@ inline unsigned alnumMask16(const char *p)
 inline __attribute__((always_inline)) size_t nextDigit(const char *p, size_t i, size_t n)
 {
 #if defined(__SSE2__)
+    // 64 bytes a step (one branch where there were four: the gaps between digit runs are a few
+    // dozen bytes), then 16
+    while (i + 64 <= n) {
+        const uint64_t mask = uint64_t(digitMask16(p + i)) | uint64_t(digitMask16(p + i + 16)) << 16
+            | uint64_t(digitMask16(p + i + 32)) << 32 | uint64_t(digitMask16(p + i + 48)) << 48;
+        if (mask != 0)
+            return i + size_t(__builtin_ctzll(mask));
+        i += 64;
+    }
     while (i + 16 <= n) {
         if (const unsigned mask = digitMask16(p + i))
             return i + size_t(__builtin_ctz(mask));
