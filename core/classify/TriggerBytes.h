@@ -2,6 +2,8 @@
 #pragma once
 #include <array>
 #include <cstdint>
+#include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,15 +28,23 @@ public:
     void index(std::string_view text, std::string_view bytes);
 
     std::string_view text() const { return m_text; }
-    // Ascending offsets of `byte` in the text.
-    const std::vector<uint32_t> &positions(char byte) const;
+    // Ascending offsets of `byte` in the text (valid until the next index()).
+    std::span<const uint32_t> positions(char byte) const;
 
 private:
+    // A list of offsets written through a raw cursor: room for a whole stretch of text is made
+    // before the stretch is read, so the hot loop stores without a capacity check per offset.
+    struct List {
+        std::unique_ptr<uint32_t[]> data;
+        size_t size = 0;
+        size_t capacity = 0;
+        void reserveMore(size_t extra);
+    };
     void indexBytes(std::string_view bytes) const;
 
     std::string_view m_text;
-    mutable std::array<int8_t, 256> m_slot{};             // byte -> list + 1; 0: not indexed
-    mutable std::vector<std::vector<uint32_t>> m_lists;   // reused from text to text
+    mutable std::array<int8_t, 256> m_slot{}; // byte -> list + 1; 0: not indexed
+    mutable std::vector<List> m_lists;        // reused from text to text
     mutable size_t m_used = 0;
 };
 

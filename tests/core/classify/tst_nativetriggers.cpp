@@ -91,7 +91,7 @@ private Q_SLOTS:
                 for (size_t i = 0; i < text.size(); ++i)
                     if (text[i] == byte)
                         expected.push_back(uint32_t(i));
-                QVERIFY(index.positions(byte) == expected);
+                QVERIFY(std::ranges::equal(index.positions(byte), expected));
             }
         }
     }
