@@ -11,8 +11,6 @@ namespace perimeter::classify {
 
 namespace {
 
-constexpr size_t kBlock = 32;
-constexpr uint32_t kUnscanned = UINT32_MAX;
 
 inline unsigned char lowerByte(char c)
 {
@@ -55,10 +53,8 @@ ContextWords::ContextWords(std::vector<std::string> lowerCaseWords)
         if (w.empty())
             continue;
         const auto c0 = static_cast<unsigned char>(w[0]);
-        m_nonWordFirst = m_nonWordFirst || !isWordByte(c0);
         if (w.size() == 1) {
             m_singleByte[c0].push_back(uint32_t(k));
-            m_hasSingleByte = true;
             continue;
         }
         const size_t key = pairKey(c0, static_cast<unsigned char>(w[1]));
@@ -80,13 +76,32 @@ size_t ContextWords::indexOf(std::string_view lowerCaseWord) const
     return size_t(std::find(m_words.begin(), m_words.end(), lowerCaseWord) - m_words.begin());
 }
 
+ContextWords::Wanted ContextWords::select(const std::vector<uint64_t> &words) const
+{
+    Wanted w;
+    w.m_words = words;
+    w.m_words.resize((m_words.size() + 63) / 64 + 1, 0);
+    w.m_pairs.assign((kCodes * kCodes + 63) / 64, 0);
+    for (size_t k = 0; k < m_words.size(); ++k) {
+        if (!((w.m_words[k >> 6] >> (k & 63)) & 1) || m_words[k].empty())
+            continue;
+        const std::string &word = m_words[k];
+        const auto c0 = static_cast<unsigned char>(word[0]);
+        w.m_any = true;
+        w.m_nonWordFirst = w.m_nonWordFirst || !isWordByte(c0);
+        if (word.size() == 1) {
+            w.m_single[c0 >> 6] |= uint64_t(1) << (c0 & 63);
+            continue;
+        }
+        const size_t key = pairKey(c0, static_cast<unsigned char>(word[1]));
+        w.m_pairs[key >> 6] |= uint64_t(1) << (key & 63);
+    }
+    return w;
+}
+
 void ContextWords::begin(Scan &scan, std::string_view text) const
 {
     scan.text = text;
-    const size_t blocks = (text.size() + kBlock - 1) / kBlock;
-    scan.blockFirst.assign(blocks, kUnscanned);
-    scan.blockEnd.resize(blocks);
-    scan.hits.clear();
 }
 
 namespace {
@@ -120,78 +135,71 @@ uint64_t wordMask(const unsigned char *p, size_t len)
 
 } // namespace
 
-void ContextWords::indexBlock(Scan &scan, size_t block) const
+bool ContextWords::anyStartingIn(std::string_view t, const Wanted &wanted, size_t from, size_t until, size_t limit) const
 {
-    const std::string_view t = scan.text;
     const auto *bytes = reinterpret_cast<const unsigned char *>(t.data());
     const size_t size = t.size();
-    const size_t from = block * kBlock;
-    const size_t to = std::min(size, from + kBlock);
-    scan.blockFirst[block] = uint32_t(scan.hits.size());
-    // words that start with a letter, digit or '_' are tried only where a word of the text
-    // starts: a few positions per block, found 16 bytes at a time
-    const uint64_t word = wordMask(bytes + from, to - from);
-    const uint64_t before = (from > 0 && isWordByte(bytes[from - 1])) ? 1 : 0;
-    uint64_t starts = word & ~((word << 1) | before);
-    if (m_nonWordFirst) // and the others wherever their first byte is
-        starts |= ~word & (to - from == 64 ? ~uint64_t(0) : ((uint64_t(1) << (to - from)) - 1));
-    for (; starts != 0; starts &= starts - 1) {
-        const size_t p = from + size_t(__builtin_ctzll(starts));
-        const unsigned char c0 = lowerByte(char(bytes[p]));
-        if (m_hasSingleByte)
-            for (uint32_t k : m_singleByte[c0])
-                scan.hits.push_back({k, uint32_t(p)});
-        if (p + 1 >= size)
-            continue;
-        // the pair table rules out most positions (it is zero unless some word starts with
-        // these two bytes), so it comes before anything else
-        const uint16_t bucket = m_pairBucket[pairKey(c0, bytes[p + 1])];
-        if (bucket == 0)
-            continue;
-        uint32_t text4 = 0;
-        if (p + 4 <= size) {
-            std::memcpy(&text4, bytes + p, 4);
-        } else {
-            for (size_t q = 0; p + q < size; ++q)
-                text4 |= uint32_t(bytes[p + q]) << (8 * q);
-        }
-        text4 |= 0x20202020u;
-        for (const Candidate &cand : m_buckets[bucket - 1]) {
-            if ((text4 & cand.mask) != cand.head)
+    for (size_t chunk = from; chunk < until; chunk += 64) {
+        const size_t len = std::min<size_t>(64, until - chunk);
+        // words that start with a letter, digit or '_' are tried only where a word of the text
+        // starts: a few positions per chunk, found 16 bytes at a time
+        const uint64_t word = wordMask(bytes + chunk, len);
+        const uint64_t before = (chunk > 0 && isWordByte(bytes[chunk - 1])) ? 1 : 0;
+        const uint64_t inChunk = len == 64 ? ~uint64_t(0) : ((uint64_t(1) << len) - 1);
+        uint64_t starts = word & ~((word << 1) | before);
+        if (wanted.m_nonWordFirst) // and the others wherever their first byte is
+            starts |= ~word & inChunk;
+        for (; starts != 0; starts &= starts - 1) {
+            const size_t p = chunk + size_t(__builtin_ctzll(starts));
+            const unsigned char c0 = lowerByte(char(bytes[p]));
+            if (((wanted.m_single[c0 >> 6] >> (c0 & 63)) & 1) && p + 1 <= limit)
+                for (uint32_t k : m_singleByte[c0])
+                    if ((wanted.m_words[k >> 6] >> (k & 63)) & 1)
+                        return true;
+            if (p + 2 > limit)
+                continue; // no word of two bytes or more fits before the limit
+            // the recognizer's own pair table rules out almost every position
+            const size_t key = pairKey(c0, bytes[p + 1]);
+            if (!((wanted.m_pairs[key >> 6] >> (key & 63)) & 1))
                 continue;
-            const std::string &w = m_words[cand.word];
-            if (p + w.size() > size)
-                continue;
-            size_t q = 0; // the filter folds a few punctuation pairs together: compare all
-            while (q < w.size() && lowerByte(char(bytes[p + q])) == static_cast<unsigned char>(w[q]))
-                ++q;
-            if (q >= w.size())
-                scan.hits.push_back({cand.word, uint32_t(p)});
-        }
-    }
-    scan.blockEnd[block] = uint32_t(scan.hits.size());
-}
-
-bool ContextWords::anyAround(Scan &scan, const std::vector<uint64_t> &wanted, size_t from, size_t to, size_t valueStart,
-                             size_t valueEnd) const
-{
-    to = std::min(to, scan.text.size());
-    if (from >= to)
-        return false;
-    for (size_t block = from / kBlock; block <= (to - 1) / kBlock; ++block) {
-        if (scan.blockFirst[block] == kUnscanned)
-            indexBlock(scan, block);
-        for (uint32_t h = scan.blockFirst[block]; h < scan.blockEnd[block]; ++h) {
-            const auto &hit = scan.hits[h];
-            if (!((wanted[hit.word >> 6] >> (hit.word & 63)) & 1))
-                continue;
-            const size_t start = hit.start;
-            const size_t end = start + m_words[hit.word].size();
-            if (start >= from && end <= to && (end <= valueStart || start >= valueEnd))
-                return true;
+            uint32_t text4 = 0;
+            if (p + 4 <= size) {
+                std::memcpy(&text4, bytes + p, 4);
+            } else {
+                for (size_t q = 0; p + q < size; ++q)
+                    text4 |= uint32_t(bytes[p + q]) << (8 * q);
+            }
+            text4 |= 0x20202020u;
+            for (const Candidate &cand : m_buckets[m_pairBucket[key] - 1]) {
+                if ((text4 & cand.mask) != cand.head || !((wanted.m_words[cand.word >> 6] >> (cand.word & 63)) & 1))
+                    continue;
+                const std::string &w = m_words[cand.word];
+                if (p + w.size() > limit)
+                    continue;
+                size_t q = 0; // the filter folds a few punctuation pairs together: compare all
+                while (q < w.size() && lowerByte(char(bytes[p + q])) == static_cast<unsigned char>(w[q]))
+                    ++q;
+                if (q >= w.size())
+                    return true;
+            }
         }
     }
     return false;
+}
+
+bool ContextWords::anyAround(const Scan &scan, const Wanted &wanted, size_t from, size_t to, size_t valueStart,
+                             size_t valueEnd) const
+{
+    const std::string_view t = scan.text;
+    to = std::min(to, t.size());
+    if (from >= to || !wanted.m_any)
+        return false;
+    // before the value: words that end by its start; after it: words that start at its end or later
+    const size_t beforeLimit = std::min(valueStart, to);
+    if (from < beforeLimit && anyStartingIn(t, wanted, from, beforeLimit, beforeLimit))
+        return true;
+    const size_t afterFrom = std::max(valueEnd, from);
+    return afterFrom < to && anyStartingIn(t, wanted, afterFrom, to, to);
 }
 
 } // namespace perimeter::classify

@@ -149,9 +149,9 @@ Result<std::shared_ptr<const HyperscanClassifier>> HyperscanClassifier::create(s
     self->m_recognizers = std::move(recognizers);
     self->m_options = options;
     self->m_context = ContextWords(CompiledDatabases::contextWords(self->m_recognizers));
-    self->m_contextWords.assign(self->m_recognizers.size(), std::vector<uint64_t>((self->m_context.size() + 63) / 64 + 1, 0));
-    self->m_hasContext.assign(self->m_recognizers.size(), false);
+    self->m_contextWords.reserve(self->m_recognizers.size());
     for (size_t i = 0; i < self->m_recognizers.size(); ++i) {
+        std::vector<uint64_t> bits((self->m_context.size() + 63) / 64 + 1, 0);
         for (const auto &w : self->m_recognizers[i].context) {
             std::string lw = w;
             for (char &ch : lw)
@@ -159,9 +159,9 @@ Result<std::shared_ptr<const HyperscanClassifier>> HyperscanClassifier::create(s
             const size_t k = self->m_context.indexOf(lw);
             if (k >= self->m_context.size())
                 continue; // empty
-            self->m_contextWords[i][k >> 6] |= uint64_t(1) << (k & 63);
-            self->m_hasContext[i] = true;
+            bits[k >> 6] |= uint64_t(1) << (k & 63);
         }
+        self->m_contextWords.push_back(self->m_context.select(bits));
     }
     if (options.hyperscanOnly) {
         for (auto &r : self->m_recognizers)
@@ -232,7 +232,7 @@ double HyperscanClassifier::applyContext(ContextWords::Scan &scan, unsigned int 
 {
     found = false;
     const Recognizer &rec = m_recognizers[id];
-    if (!m_hasContext[id] || (c.score >= 1.0 && !rec.requireContext))
+    if (m_contextWords[id].empty() || (c.score >= 1.0 && !rec.requireContext))
         return c.score;
     const size_t from = c.start > m_options.contextBefore ? c.start - m_options.contextBefore : 0;
     const size_t to = c.end + m_options.contextAfter;

@@ -68,8 +68,7 @@ private:
     std::vector<unsigned int> m_startWindowed;          // ScanMode::StartWindows run as automata
     std::string m_triggerBytes;                         // what those two kinds start from, indexed once per scan
     ContextWords m_context;                             // the distinct context words of all recognizers
-    std::vector<std::vector<uint64_t>> m_contextWords;  // per recognizer: bit set of its word indices
-    std::vector<bool> m_hasContext;
+    std::vector<ContextWords::Wanted> m_contextWords;   // per recognizer: its words, ready for lookups
     Options m_options;
     std::shared_ptr<const CompiledDatabases> m_dbs;
     hs_scratch *m_prototype = nullptr;
