@@ -411,21 +411,22 @@ void AnchoredAutomaton::scan(std::string_view text, std::vector<std::pair<size_t
     }
 }
 
-void AnchoredAutomaton::keepLeftmost(std::vector<Match> &matches, std::vector<uint64_t> &table)
+namespace {
+// Open addressing on (id, end): a power of two at least twice the entries. Keys are 32 bits
+// where ids and ends allow it (half the table to clear and to miss in), 64 bits otherwise.
+template <typename Key>
+void keepFirstPerKey(std::vector<AnchoredAutomaton::Match> &matches, std::vector<Key> &table, int idShift)
 {
-    if (matches.size() < 2)
-        return;
-    // open addressing on (id, end); a power of two at least twice the matches
     size_t capacity = 16;
     while (capacity < matches.size() * 2)
         capacity <<= 1;
-    constexpr uint64_t kEmpty = ~uint64_t(0);
+    constexpr Key kEmpty = ~Key(0);
     table.assign(capacity, kEmpty);
     const size_t mask = capacity - 1;
     size_t kept = 0;
-    for (const Match &m : matches) {
-        const uint64_t key = uint64_t(m.id) << 44 | uint64_t(m.end);
-        size_t slot = size_t((key * 0x9E3779B97F4A7C15ull) >> 20) & mask;
+    for (const auto &m : matches) {
+        const Key key = Key(m.id) << idShift | Key(m.end);
+        size_t slot = size_t((uint64_t(key) * 0x9E3779B97F4A7C15ull) >> 20) & mask;
         bool seen = false;
         while (table[slot] != kEmpty) {
             if (table[slot] == key) {
@@ -440,6 +441,25 @@ void AnchoredAutomaton::keepLeftmost(std::vector<Match> &matches, std::vector<ui
         matches[kept++] = m;
     }
     matches.resize(kept);
+}
+} // namespace
+
+void AnchoredAutomaton::keepLeftmost(std::vector<Match> &matches, std::vector<uint64_t> &table)
+{
+    if (matches.size() < 2)
+        return;
+    size_t maxEnd = 0;
+    unsigned int maxId = 0;
+    for (const Match &m : matches) {
+        maxEnd = std::max(maxEnd, m.end);
+        maxId = std::max(maxId, m.id);
+    }
+    if (maxId < 255 && maxEnd < (size_t(1) << 24)) {
+        thread_local std::vector<uint32_t> narrow; // the caller's scratch holds 64-bit keys
+        keepFirstPerKey(matches, narrow, 24);
+    } else {
+        keepFirstPerKey(matches, table, 44);
+    }
 }
 
 } // namespace perimeter::classify

@@ -279,14 +279,17 @@ private Q_SLOTS:
     {
         QTest::addColumn<int>("ids");
         QTest::addColumn<int>("maxWidth");
-        QTest::newRow("sparse") << 3 << 12;
-        QTest::newRow("dense") << 40 << 30;
+        QTest::addColumn<int>("firstId"); // from 255 on, the keys no longer fit 32 bits
+        QTest::newRow("sparse") << 3 << 12 << 0;
+        QTest::newRow("dense") << 40 << 30 << 0;
+        QTest::newRow("dense, wide ids") << 40 << 30 << 250;
     }
 
     void keepLeftmostEqualsReference()
     {
         QFETCH(int, ids);
         QFETCH(int, maxWidth);
+        QFETCH(int, firstId);
         quint32 state = 7u;
         const auto next = [&state](quint32 bound) {
             state = state * 1664525u + 1013904223u;
@@ -297,7 +300,7 @@ private Q_SLOTS:
             std::vector<Match> here; // one start: longest first, as scan() reports
             for (int k = 0; k < ids; ++k)
                 if (next(2) == 0)
-                    here.push_back({unsigned(k), start, start + 1 + next(quint32(maxWidth))});
+                    here.push_back({unsigned(firstId + k), start, start + 1 + next(quint32(maxWidth))});
             std::sort(here.begin(), here.end(), [](const Match &x, const Match &y) { return x.end > y.end; });
             matches.insert(matches.end(), here.begin(), here.end());
         }
