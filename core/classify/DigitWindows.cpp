@@ -199,8 +199,9 @@ size_t monthAfter(const char *p, size_t n, size_t at)
 
 } // namespace
 
-void DigitWindows::find(std::string_view t, std::vector<Window> &windows)
+void DigitWindows::find(std::string_view t, std::vector<Window> &windows, Reach reach)
 {
+    const bool wholeMatches = reach == Reach::Matches;
     const size_t n = t.size();
     const char *p = t.data();
     size_t i = 0;
@@ -222,12 +223,16 @@ void DigitWindows::find(std::string_view t, std::vector<Window> &windows)
         size_t ws = first > kMarginBefore ? first - kMarginBefore : 0;
         while (ws > 0 && ws < first && isWordByte(p[ws - 1]))
             ++ws;
-        size_t we = std::min(n, e + kMarginAfter);
-        while (we > e && we < n && isWordByte(p[we]))
-            --we;
+        size_t we = e;
+        if (wholeMatches) {
+            we = std::min(n, e + kMarginAfter);
+            while (we > e && we < n && isWordByte(p[we]))
+                --we;
+        }
         // except a month name next to the digits: the date patterns start or end with one
         ws = std::min(ws, monthBefore(p, first));
-        we = std::max(we, monthAfter(p, n, e));
+        if (wholeMatches)
+            we = std::max(we, monthAfter(p, n, e));
         if (!windows.empty() && ws <= windows.back().textStart + windows.back().length) {
             Window &last = windows.back();
             last.length = std::max(last.length, we - last.textStart);

@@ -22,8 +22,15 @@ public:
         size_t length;
     };
 
+    // How far a window reaches. Matches: far enough that the whole of every match lies in one
+    // (for a Hyperscan pass over the compacted windows). Starts: only as far as a match may
+    // start, which ends a window at its last digit token: nothing after it starts a match
+    // whose digits are in this window (the next digit is more than the gap away, and the next
+    // window's margin covers what precedes it). For the automaton, which runs on past the end.
+    enum class Reach { Matches, Starts };
+
     // Appends the windows of `text`, in order and not overlapping.
-    static void find(std::string_view text, std::vector<Window> &windows);
+    static void find(std::string_view text, std::vector<Window> &windows, Reach reach = Reach::Matches);
     // Copies the windows into one buffer, each after a byte no pattern accepts or treats as a
     // word (for a Hyperscan pass over the windows only), and sets their bufferStart.
     static void compact(std::string_view text, std::vector<Window> &windows, std::string &buffer);

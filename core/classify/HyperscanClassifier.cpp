@@ -267,7 +267,8 @@ Result<Findings> HyperscanClassifier::scan(const QString &text) const
             rc = hs_scan(m_dbs->text(), bytes.data(), unsigned(bytes.size()), 0, scratch, onEnd, &b);
         const AnchoredAutomaton *automaton = m_dbs->automaton();
         if (rc == HS_SUCCESS && (automaton || m_dbs->digits())) {
-            DigitWindows::find(bytes, b.windows);
+            // only the automaton reads them: they need to reach as far as a match may start
+            DigitWindows::find(bytes, b.windows, m_dbs->digits() ? DigitWindows::Reach::Matches : DigitWindows::Reach::Starts);
             if (m_dbs->digits())
                 DigitWindows::compact(bytes, b.windows, b.compact);
         }

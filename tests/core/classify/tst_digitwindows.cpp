@@ -67,8 +67,17 @@ private Q_SLOTS:
         QVERIFY(none.empty());
     }
 
+    void everyMatchInsideAWindow_data()
+    {
+        QTest::addColumn<int>("reach");
+        QTest::newRow("reaching whole matches") << int(DigitWindows::Reach::Matches);
+        QTest::newRow("reaching starts") << int(DigitWindows::Reach::Starts);
+    }
+
+    // Every match starts inside a window, with either reach (the automaton needs no more).
     void everyMatchInsideAWindow()
     {
+        QFETCH(int, reach);
         const auto all = BuiltinRecognizers::all();
         std::vector<const char *> expressions;
         std::vector<unsigned int> flags, ids;
@@ -93,7 +102,7 @@ private Q_SLOTS:
             std::vector<Span> matches;
             QCOMPARE(hs_scan(db, bytes.data(), unsigned(bytes.size()), 0, scratch, onMatch, &matches), HS_SUCCESS);
             std::vector<DigitWindows::Window> windows;
-            DigitWindows::find(bytes, windows);
+            DigitWindows::find(bytes, windows, DigitWindows::Reach(reach));
             for (const Span &m : matches) {
                 const bool inside = std::any_of(windows.begin(), windows.end(), [&](const DigitWindows::Window &w) {
                     return w.textStart <= m.start && m.start < w.textStart + w.length;
