@@ -102,6 +102,10 @@ bool PayloadClassifier::scanString(const QString &text, const QString &pointer, 
         Sensitivity level;
     };
     std::vector<TypeEntry> types;
+    // room for this string's findings at once, growing geometrically (a body has many strings)
+    const qsizetype needed = report.findings.size() + result.value().size();
+    if (report.findings.capacity() < needed)
+        report.findings.reserve(std::max(needed, 2 * report.findings.capacity()));
     for (auto &f : result.value()) {
         auto it = std::find_if(types.begin(), types.end(), [&](const TypeEntry &e) { return e.data == f.type.constData(); });
         if (it == types.end())
