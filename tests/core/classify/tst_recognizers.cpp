@@ -230,6 +230,12 @@ void TestRecognizers::secretSubtypes_data()
     row("password assignment", QStringLiteral("password = \"value with quotes and spaces\""), "generic-secret-assignment", 12, 40);
     row("reversed comparison", QStringLiteral("if (\"hunter2!x\" == my_password) {"), "generic-secret-assignment", 5, 14);
     row("api key env", QStringLiteral("export GENERIC_TOKEN=Zf3D0LXCM3EIMbgJpUNnkRtOfOueHznB"), "generic-api-key", 21, 53);
+    // the short keywords "pat" and "pw" with every way of assigning to them
+    row("pat env, quoted", QStringLiteral("export PAT=\"s3cr3tV4lu3XyZ12345\""), "generic-api-key", 12, 31);
+    row("pat dotted", QStringLiteral("my.pat=Zq8Xv2Lp9Rt4Wm7Ny3Kb6"), "generic-api-key", 7, 28);
+    row("pat colon", QStringLiteral("Pat: Zq8Xv2Lp9Rt4Wm7Ny3Kb6Ab"), "generic-api-key", 5, 28);
+    row("pat compared at the end", QStringLiteral("if (\"Sup3rS3cretValue99\" == pat"), "generic-api-key", 5, 23);
+    row("pw assignment", QStringLiteral("pw = \"hunter2!xY\""), "generic-secret-assignment", 6, 16);
     row("connection string", QStringLiteral("postgres://app:S3cr3tPw@db.internal:5432/app"), "basic-auth-url", 15, 23);
     row("curl user", QStringLiteral("curl --user roger23@gmail.com:pQ9wTxu4Fg https://x.example.com"), "curl-auth-user", 30, 40);
     row("curl header", QStringLiteral("curl -H \"Authorization: Bearer cfcabd11c7ed9a41b1a3e063c32d5114\""), "curl-auth-header", 31, 63);
