@@ -110,7 +110,13 @@ void NativeTriggers::colonPairStarts(const TriggerBytes &t, std::vector<std::pai
         const size_t c = colon;
         for (size_t k = c + 1; k < n && k <= c + 5; ++k) {
             if (p[k] == ':') {
-                ranges.emplace_back(c >= 4 ? c - 4 : 0, c + 1);
+                // a match may start anywhere in the up to four hex digits before the colon, but
+                // every end one of those starts reaches, the first of them reaches too (with a
+                // longer first group), and the leftmost start is the one reported: only it is run
+                size_t start = c;
+                while (start > 0 && c - start < 4 && isHex(static_cast<unsigned char>(p[start - 1])))
+                    --start;
+                ranges.emplace_back(start, start + 1);
                 break;
             }
             if (!isHex(static_cast<unsigned char>(p[k])))

@@ -28,9 +28,10 @@ public:
     // @[A-Za-z0-9\-]+\.[A-Za-z0-9]: '@', a domain label, a dot and one letter or digit (an
     // e-mail address's domain). Reads '@'.
     static void atDomain(const TriggerBytes &text, std::vector<size_t> &ends);
-    // Start windows (ScanMode::StartWindows). IPv6-shaped patterns: a colon followed, after at
-    // most four hex digits, by another colon; a match starts at most four hex digits before it.
-    // Reads ':'.
+    // Start windows (ScanMode::StartWindows). IPv6-shaped patterns ([0-9A-Fa-f]{0,4} then
+    // colon groups): a colon followed, after at most four hex digits, by another colon; the
+    // leftmost start of a match is the first of the (at most four) hex digits before it, or the
+    // colon itself. Reads ':'.
     static void colonPairStarts(const TriggerBytes &text, std::vector<std::pair<size_t, size_t>> &ranges);
     // Dotted tokens: two dots `gap` bytes apart with only [A-Za-z0-9_-] between; a match starts
     // `minBefore` to `maxBefore` bytes before the first. Reads '.'.
