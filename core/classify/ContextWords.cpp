@@ -91,6 +91,7 @@ ContextWords::Wanted ContextWords::select(const std::vector<uint64_t> &words) co
         w.m_nonWordFirst = w.m_nonWordFirst || !isWordByte(c0);
         if (word.size() == 1) {
             w.m_single[c0 >> 6] |= uint64_t(1) << (c0 & 63);
+            w.m_hasSingle = true;
             continue;
         }
         const size_t key = pairKey(c0, static_cast<unsigned char>(word[1]));
@@ -152,7 +153,7 @@ bool ContextWords::anyStartingIn(std::string_view t, const Wanted &wanted, size_
         for (; starts != 0; starts &= starts - 1) {
             const size_t p = chunk + size_t(__builtin_ctzll(starts));
             const unsigned char c0 = lowerByte(char(bytes[p]));
-            if (((wanted.m_single[c0 >> 6] >> (c0 & 63)) & 1) && p + 1 <= limit)
+            if (wanted.m_hasSingle && ((wanted.m_single[c0 >> 6] >> (c0 & 63)) & 1) && p + 1 <= limit)
                 for (uint32_t k : m_singleByte[c0])
                     if ((wanted.m_words[k >> 6] >> (k & 63)) & 1)
                         return true;

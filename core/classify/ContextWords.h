@@ -40,6 +40,7 @@ public:
         std::vector<uint64_t> m_words;  // bit per word index
         std::vector<uint64_t> m_pairs;  // bit per (first, second) byte code that begins a wanted word
         std::array<uint64_t, 4> m_single{}; // lower-case bytes that are a wanted word on their own
+        bool m_hasSingle = false;
         bool m_nonWordFirst = false;    // a wanted word starts with a byte outside [A-Za-z0-9_]
         bool m_any = false;
     };

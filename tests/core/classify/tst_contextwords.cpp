@@ -75,6 +75,23 @@ private Q_SLOTS:
         QVERIFY(words.anyAround(scan, wantedWords(words, {"tel", "card"}), 0, t.size(), 5, 9));
     }
 
+    // Words of one byte and words that start outside [A-Za-z0-9_] (a policy may define both):
+    // found where they stand, in any case, and only when wanted.
+    void oneByteAndPunctuationWords()
+    {
+        const ContextWords words({"#", "x", "#id", "card"});
+        ContextWords::Scan scan;
+        const std::string t = "ref #ID 4111, X 4222, a#b 4333";
+        words.begin(scan, t);
+        QVERIFY(words.anyAround(scan, wantedWords(words, {"#id"}), 0, 12, 8, 12));
+        QVERIFY(words.anyAround(scan, wantedWords(words, {"#"}), 0, 12, 8, 12));
+        QVERIFY(!words.anyAround(scan, wantedWords(words, {"x"}), 0, 12, 8, 12));
+        QVERIFY(words.anyAround(scan, wantedWords(words, {"x"}), 12, 20, 16, 20));       // "X" starts a word
+        QVERIFY(!words.anyAround(scan, wantedWords(words, {"x"}), 20, t.size(), 26, 30)); // no "x" word there
+        QVERIFY(words.anyAround(scan, wantedWords(words, {"#"}), 20, t.size(), 26, 30));  // "#" inside "a#b"
+        QVERIFY(!words.anyAround(scan, wantedWords(words, {"card"}), 0, t.size(), 8, 12));
+    }
+
     void reusedAcrossTexts()
     {
         const ContextWords words({"card"});
