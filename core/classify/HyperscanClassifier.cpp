@@ -10,10 +10,19 @@ namespace perimeter::classify {
 
 namespace {
 
+// Offsets fit 32 bits (a scan refuses larger texts, as Hyperscan takes 32-bit lengths): twelve
+// bytes a candidate instead of twenty-four, for the tens of thousands a large payload has.
 struct RawMatch {
-    unsigned int id;
-    size_t from;
-    size_t to;
+    RawMatch() = default;
+    RawMatch(unsigned int i, size_t f, size_t t)
+        : id(i)
+        , from(uint32_t(f))
+        , to(uint32_t(t))
+    {
+    }
+    unsigned int id = 0;
+    uint32_t from = 0;
+    uint32_t to = 0;
 };
 
 struct EndMatch {
@@ -246,6 +255,8 @@ Result<Findings> HyperscanClassifier::scan(const QString &text) const
 {
     const NormalizedText norm = TextNormalizer::normalize(text);
     const std::string_view bytes(norm.bytes);
+    if (bytes.size() > UINT32_MAX) // Hyperscan and the candidate lists take 32-bit offsets
+        return Error{QStringLiteral("classifier_error"), QStringLiteral("text too large to scan")};
     ScanBuffers &b = buffers();
     b.ends.clear();
     b.raw.clear();
@@ -448,7 +459,7 @@ Result<Findings> HyperscanClassifier::scan(const QString &text) const
                             break;
                         contextUnchecked = false;
                     }
-                    coveredUntil = std::max(matches[k].to, c.end);
+                    coveredUntil = std::max(size_t(matches[k].to), c.end);
                     any = true;
                     if (c.start == lastStart && c.end == lastEnd)
                         break; // triggers of one entity (FromEnd) validate to the same span
