@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "AnchoredAutomaton.h"
 #include "PatternSubset.h"
+#include "AsciiBytes.h"
 #include <algorithm>
 #include <bitset>
 #include <map>
@@ -350,15 +351,7 @@ std::shared_ptr<const AnchoredAutomaton> AnchoredAutomaton::build(const std::vec
 }
 
 namespace {
-struct WordTable {
-    bool word[256] = {};
-    constexpr WordTable()
-    {
-        for (int c = 0; c < 256; ++c)
-            word[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-    }
-};
-constexpr WordTable kWord;
+inline bool isWordByte(unsigned char c) { return ascii::isWordChar(char(c)); }
 } // namespace
 
 void AnchoredAutomaton::scan(std::string_view text, size_t from, size_t to, std::vector<Match> &out) const
@@ -369,9 +362,9 @@ void AnchoredAutomaton::scan(std::string_view text, size_t from, size_t to, std:
     const size_t classes = m_classes;
     const int32_t *next = m_next.data();
     const size_t atBoundary = size_t(kStartAtBoundary) * classes, inside = size_t(kStartInside) * classes;
-    bool before = from > 0 && kWord.word[t[from - 1]];
+    bool before = from > 0 && isWordByte(t[from - 1]);
     for (size_t p = from; p < to; ++p) {
-        const bool here = kWord.word[t[p]];
+        const bool here = isWordByte(t[p]);
         int32_t s = next[(before != here ? atBoundary : inside) + m_classOf[t[p]]];
         before = here;
         size_t i = p + 1;
@@ -383,7 +376,7 @@ void AnchoredAutomaton::scan(std::string_view text, size_t from, size_t to, std:
                 const uint32_t a = m_acceptBegin[state], b = m_acceptBoundary[state], e = m_acceptEnd[state];
                 for (uint32_t k = a; k < b; ++k, ++appended)
                     out.push_back({m_accepts[k], p, i});
-                if (b != e && kWord.word[t[i - 1]] != (i < n && kWord.word[t[i]]))
+                if (b != e && isWordByte(t[i - 1]) != (i < n && isWordByte(t[i])))
                     for (uint32_t k = b; k < e; ++k, ++appended)
                         out.push_back({m_accepts[k], p, i});
             }

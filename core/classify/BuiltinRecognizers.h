@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
+#include "AsciiBytes.h"
 #include "Recognizer.h"
 #include <vector>
 
@@ -17,11 +18,10 @@ public:
 
 // Helpers shared by the recognizer tables.
 namespace textutil {
-// inline: the validators call these tens of thousands of times per megabyte
-inline bool isDigit(char c) { return c >= '0' && c <= '9'; }
-inline bool isAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-inline bool isAlnum(char c) { return isDigit(c) || isAlpha(c); }
-inline bool isWordChar(char c) { return isAlnum(c) || c == '_'; }    // [A-Za-z0-9_]
+using ascii::isAlnum;
+using ascii::isAlpha;
+using ascii::isDigit;
+using ascii::isWordChar; // [A-Za-z0-9_]
 bool alnumBoundary(std::string_view t, size_t start, size_t end);     // no letter/digit around
 bool digitBoundary(std::string_view t, size_t start, size_t end);     // no digit around
 bool consistentSeparators(std::string_view s);                       // at most one kind of separator

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ContextWords.h"
+#include "AsciiBytes.h"
 #include <algorithm>
 #include <climits>
 #include <cstring>
@@ -12,16 +13,8 @@ namespace perimeter::classify {
 namespace {
 
 
-inline unsigned char lowerByte(char c)
-{
-    const auto u = static_cast<unsigned char>(c);
-    return (u >= 'A' && u <= 'Z') ? static_cast<unsigned char>(u - 'A' + 'a') : u;
-}
-
-inline bool isWordByte(unsigned char c)
-{
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-}
+inline unsigned char lowerByte(char c) { return static_cast<unsigned char>(ascii::toLower(c)); }
+inline bool isWordByte(unsigned char c) { return ascii::isWordChar(char(c)); }
 
 // Bytes as 37 codes for the pair table: letters (any case), digits, and one code for the rest
 // (words whose second byte is punctuation land in one bucket and are told apart by comparing).

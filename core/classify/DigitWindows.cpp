@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "DigitWindows.h"
+#include "AsciiBytes.h"
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
@@ -11,24 +12,9 @@ namespace perimeter::classify {
 
 namespace {
 
-// Byte classes as a table: one load and a test per byte in the token and margin scans
-// (compare chains with short-circuit branches mispredicted on every token).
-constexpr uint8_t kDigitBit = 1, kAlnumBit = 2, kWordBit = 4;
-struct ByteClasses {
-    uint8_t bits[256] = {};
-    constexpr ByteClasses()
-    {
-        for (int c = 0; c < 256; ++c) {
-            const bool digit = c >= '0' && c <= '9';
-            const bool alnum = digit || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-            bits[c] = uint8_t((digit ? kDigitBit : 0) | (alnum ? kAlnumBit : 0) | (alnum || c == '_' ? kWordBit : 0));
-        }
-    }
-};
-constexpr ByteClasses kClasses;
-inline bool isDigitByte(char c) { return kClasses.bits[static_cast<unsigned char>(c)] & kDigitBit; }
-inline bool isAlnumByte(char c) { return kClasses.bits[static_cast<unsigned char>(c)] & kAlnumBit; }
-inline bool isWordByte(char c) { return kClasses.bits[static_cast<unsigned char>(c)] & kWordBit; }
+using ascii::isAlnum;
+using ascii::isDigit;
+using ascii::isWordChar;
 
 constexpr size_t kDigitGap = 12; // an IBAN may have two letter groups in a row ("2345 MTLC AST0")
 constexpr size_t kMarginBefore = 4;
@@ -75,7 +61,7 @@ inline __attribute__((always_inline)) size_t nextDigit(const char *p, size_t i, 
         i += 16;
     }
 #endif
-    while (i < n && !isDigitByte(p[i]))
+    while (i < n && !isDigit(p[i]))
         ++i;
     return i;
 }
@@ -91,7 +77,7 @@ inline __attribute__((always_inline)) size_t digitWithin(const char *p, size_t i
 #else
     (void)n;
 #endif
-    while (i < lim && !isDigitByte(p[i]))
+    while (i < lim && !isDigit(p[i]))
         ++i;
     return i;
 }
@@ -106,7 +92,7 @@ inline __attribute__((always_inline)) size_t alnumRunEnd(const char *p, size_t i
         i += 16;
     }
 #endif
-    while (i < n && isAlnumByte(p[i]))
+    while (i < n && isAlnum(p[i]))
         ++i;
     return i;
 }
@@ -121,12 +107,11 @@ inline __attribute__((always_inline)) size_t alnumRunStart(const char *p, size_t
         i -= 16;
     }
 #endif
-    while (i > 0 && isAlnumByte(p[i - 1]))
+    while (i > 0 && isAlnum(p[i - 1]))
         --i;
     return i;
 }
 
-inline char lowerByte(char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
 
 // The twelve three-letter month prefixes as a set of 26^3 bits (2.2 KB), so a token is tested
 // with one lookup instead of twelve comparisons.
@@ -152,7 +137,7 @@ inline __attribute__((always_inline)) bool isMonthToken(const char *p, size_t s,
     for (size_t k = s; k < s + 3; ++k)
         if (static_cast<unsigned char>((p[k] | 0x20) - 'a') >= 26)
             return false;
-    const unsigned key = MonthPrefixes::key(lowerByte(p[s]), lowerByte(p[s + 1]), lowerByte(p[s + 2]));
+    const unsigned key = MonthPrefixes::key(ascii::toLower(p[s]), ascii::toLower(p[s + 1]), ascii::toLower(p[s + 2]));
     if (!((kMonths.bits[key / 64] >> (key % 64)) & 1u))
         return false;
     for (size_t k = s + 3; k < e; ++k)
@@ -181,10 +166,10 @@ size_t monthBefore(const char *p, size_t at)
     size_t k = at;
     for (int seps = 0; seps < 2 && k > 0 && isDateSeparator(p[k - 1]); ++seps)
         --k;
-    if (k == at || k == 0 || !isAlnumByte(p[k - 1]))
+    if (k == at || k == 0 || !isAlnum(p[k - 1]))
         return at;
     const size_t s = alnumRunStart(p, k);
-    return ((s == 0 || !isWordByte(p[s - 1])) && isMonthInitial(p[s]) && isMonthToken(p, s, k)) ? s : at;
+    return ((s == 0 || !isWordChar(p[s - 1])) && isMonthInitial(p[s]) && isMonthToken(p, s, k)) ? s : at;
 }
 
 // The end of a month name starting one separator after `at` ("15 September", "4-Jul"), or
@@ -221,12 +206,12 @@ void DigitWindows::find(std::string_view t, std::vector<Window> &windows, Reach 
         }
         // margins end at token boundaries; a token only partly inside a margin is left out
         size_t ws = first > kMarginBefore ? first - kMarginBefore : 0;
-        while (ws > 0 && ws < first && isWordByte(p[ws - 1]))
+        while (ws > 0 && ws < first && isWordChar(p[ws - 1]))
             ++ws;
         size_t we = e;
         if (wholeMatches) {
             we = std::min(n, e + kMarginAfter);
-            while (we > e && we < n && isWordByte(p[we]))
+            while (we > e && we < n && isWordChar(p[we]))
                 --we;
         }
         // except a month name next to the digits: the date patterns start or end with one

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "HyperscanClassifier.h"
+#include "AsciiBytes.h"
 #include "DigitWindows.h"
 #include "TextNormalizer.h"
 #include <hs/hs.h>
@@ -133,7 +134,6 @@ int onConfirm(unsigned int id, unsigned long long from, unsigned long long to, u
     return 0;
 }
 
-inline char lower(char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
 
 } // namespace
 
@@ -164,7 +164,7 @@ Result<std::shared_ptr<const HyperscanClassifier>> HyperscanClassifier::create(s
         for (const auto &w : self->m_recognizers[i].context) {
             std::string lw = w;
             for (char &ch : lw)
-                ch = lower(ch);
+                ch = ascii::toLower(ch);
             const size_t k = self->m_context.indexOf(lw);
             if (k >= self->m_context.size())
                 continue; // empty

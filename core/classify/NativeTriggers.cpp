@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "NativeTriggers.h"
+#include "AsciiBytes.h"
 #include <algorithm>
 #include <cstdint>
 
@@ -7,8 +8,8 @@ namespace perimeter::classify {
 
 namespace {
 
-inline bool isAlnum(unsigned char c) { return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'); }
-inline bool isWord(unsigned char c) { return isAlnum(c) || c == '_'; }
+inline bool isAlnum(unsigned char c) { return ascii::isAlnum(char(c)); }
+inline bool isWord(unsigned char c) { return ascii::isWordChar(char(c)); }
 inline bool isBase64Body(unsigned char c) { return isAlnum(c) || c == '+' || c == '/' || c == '=' || c == '_' || c == '-'; }
 inline bool isTokenByte(unsigned char c) { return isAlnum(c) || c == '-' || c == '_'; }
 inline bool isTokenLabel(unsigned char c) { return isAlnum(c) || c == '-'; }
@@ -97,9 +98,6 @@ void NativeTriggers::atDomain(const TriggerBytes &t, std::vector<size_t> &ends)
     }
 }
 
-namespace {
-inline bool isHex(unsigned char c) { return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f'); }
-} // namespace
 
 void NativeTriggers::colonPairStarts(const TriggerBytes &t, std::vector<std::pair<size_t, size_t>> &ranges)
 {
@@ -114,12 +112,12 @@ void NativeTriggers::colonPairStarts(const TriggerBytes &t, std::vector<std::pai
                 // every end one of those starts reaches, the first of them reaches too (with a
                 // longer first group), and the leftmost start is the one reported: only it is run
                 size_t start = c;
-                while (start > 0 && c - start < 4 && isHex(static_cast<unsigned char>(p[start - 1])))
+                while (start > 0 && c - start < 4 && ascii::isHexDigit(p[start - 1]))
                     --start;
                 ranges.emplace_back(start, start + 1);
                 break;
             }
-            if (!isHex(static_cast<unsigned char>(p[k])))
+            if (!ascii::isHexDigit(p[k]))
                 break;
         }
     }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "PatternSubset.h"
+#include "AsciiBytes.h"
 #include <hs/hs.h>
 #include <stdexcept>
 
@@ -32,16 +33,6 @@ Bytes spaces()
     return b;
 }
 
-int hexDigit(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
 
 class Parser {
 public:
@@ -221,9 +212,9 @@ private:
             isBoundary = true;
             return {};
         case 'x': {
-            if (m_i + 2 > m_p.size() || hexDigit(m_p[m_i]) < 0 || hexDigit(m_p[m_i + 1]) < 0)
+            if (m_i + 2 > m_p.size() || ascii::hexValue(m_p[m_i]) < 0 || ascii::hexValue(m_p[m_i + 1]) < 0)
                 throw Unsupported("bad \\x escape");
-            const auto v = static_cast<unsigned char>(hexDigit(m_p[m_i]) * 16 + hexDigit(m_p[m_i + 1]));
+            const auto v = static_cast<unsigned char>(ascii::hexValue(m_p[m_i]) * 16 + ascii::hexValue(m_p[m_i + 1]));
             m_i += 2;
             return range(v, v);
         }

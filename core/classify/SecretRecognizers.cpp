@@ -17,7 +17,6 @@ namespace {
 
 std::string_view sv(std::string_view t, const Candidate &c) { return t.substr(c.start, c.end - c.start); }
 
-inline char lowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
 
 // Case-insensitive equality with a lower-case word, without building a lower-case copy.
 bool equalsCi(std::string_view s, std::string_view lowerWord)
@@ -25,7 +24,7 @@ bool equalsCi(std::string_view s, std::string_view lowerWord)
     if (s.size() != lowerWord.size())
         return false;
     for (size_t k = 0; k < s.size(); ++k)
-        if (lowerAscii(s[k]) != lowerWord[k])
+        if (ascii::toLower(s[k]) != lowerWord[k])
             return false;
     return true;
 }
@@ -503,7 +502,7 @@ bool providerAssignment(std::string_view t, Candidate &c)
     size_t nameLen = 0;
     if (c.end == 0 || c.end > t.size())
         return false;
-    const char last = lowerAscii(t[c.end - 1]);
+    const char last = ascii::toLower(t[c.end - 1]);
     for (const char *name : kProviders) {
         const std::string_view word(name);
         // the last byte first: it rules out all but a few names

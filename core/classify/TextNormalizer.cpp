@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "TextNormalizer.h"
+#include "AsciiBytes.h"
 #include <QChar>
 #include <QList>
 #include <algorithm>
@@ -84,16 +85,6 @@ void foldCodePoint(std::string &out, char32_t cp)
     appendUtf8(out, cp);
 }
 
-int hexValue(char16_t c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
 
 // Decodes an escape at text[i] ("\uXXXX" with any number of backslashes, surrogate pairs
 // joined; "&#NNN;" / "&#xHH;"). Returns the UTF-16 length consumed and the code point.
@@ -109,7 +100,7 @@ int decodeEscape(const QString &text, qsizetype i, char32_t &cp)
             return 0;
         uint32_t v = 0;
         for (int k = 1; k <= 4; ++k) {
-            const int h = hexValue(text.at(j + k).unicode());
+            const int h = ascii::hexValue(text.at(j + k).unicode());
             if (h < 0)
                 return 0;
             v = v * 16 + uint32_t(h);
@@ -125,7 +116,7 @@ int decodeEscape(const QString &text, qsizetype i, char32_t &cp)
                 uint32_t lo = 0;
                 bool ok = true;
                 for (int q = 1; q <= 4; ++q) {
-                    const int h = hexValue(text.at(m + q).unicode());
+                    const int h = ascii::hexValue(text.at(m + q).unicode());
                     if (h < 0) {
                         ok = false;
                         break;
@@ -154,7 +145,7 @@ int decodeEscape(const QString &text, qsizetype i, char32_t &cp)
         uint32_t v = 0;
         int digits = 0;
         while (j < n && digits < 7) {
-            const int h = hexValue(text.at(j).unicode());
+            const int h = ascii::hexValue(text.at(j).unicode());
             if (h < 0 || h >= base)
                 break;
             v = v * uint32_t(base) + uint32_t(h);
