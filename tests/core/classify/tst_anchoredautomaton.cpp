@@ -2,6 +2,7 @@
 // The digit automaton must report exactly what Hyperscan reports with leftmost start of match
 // for the same patterns: for every pattern and every end offset, the leftmost start.
 #include "ClassifierTestData.h"
+#include "HyperscanReference.h"
 #include "classify/BuiltinRecognizers.h"
 #include "classify/HyperscanClassifier.h"
 #include "classify/AnchoredAutomaton.h"
@@ -16,12 +17,7 @@ using namespace perimeter::classify;
 namespace {
 
 using Match = AnchoredAutomaton::Match;
-
-int onMatch(unsigned int id, unsigned long long from, unsigned long long to, unsigned int, void *ctx)
-{
-    static_cast<std::vector<Match> *>(ctx)->push_back({id, size_t(from), size_t(to)});
-    return 0;
-}
+using testdata::HyperscanReference;
 
 // Token soup shaped like identifiers: digit runs of every length, short letter runs in both
 // cases, the separators the patterns use, at the edges of the text too.
@@ -172,14 +168,11 @@ private Q_SLOTS:
         std::vector<size_t> rejected;
         const auto automaton = AnchoredAutomaton::build({{0, p, flags}}, rejected);
         QVERIFY(automaton);
-        hs_database_t *db = nullptr;
-        hs_compile_error_t *err = nullptr;
-        QCOMPARE(hs_compile(p.c_str(), flags | HS_FLAG_SOM_LEFTMOST, HS_MODE_BLOCK, nullptr, &db, &err), HS_SUCCESS);
-        hs_scratch_t *scratch = nullptr;
-        QCOMPARE(hs_alloc_scratch(db, &scratch), HS_SUCCESS);
+        const HyperscanReference reference({{p, flags | HS_FLAG_SOM_LEFTMOST, 0}});
+        QVERIFY(reference.valid());
         const std::string text = "xay xAy xby xBy a\nb a-b a{b} a{,2} qabcz qa_z abc1 ABC2 (1)-2 1-2 x1-2 ]-A\\ 123x 12345x";
         std::vector<Match> expected;
-        QCOMPARE(hs_scan(db, text.data(), unsigned(text.size()), 0, scratch, onMatch, &expected), HS_SUCCESS);
+        QVERIFY(reference.scan(text, expected));
         const auto byEndStart = [](const Match &x, const Match &y) { return x.end != y.end ? x.end < y.end : x.start < y.start; };
         std::sort(expected.begin(), expected.end(), byEndStart);
         expected.erase(std::unique(expected.begin(), expected.end(), [](const Match &x, const Match &y) { return x.end == y.end; }),
@@ -195,8 +188,6 @@ private Q_SLOTS:
             QCOMPARE(actual[i].start, expected[i].start);
             QCOMPARE(actual[i].end, expected[i].end);
         }
-        hs_free_scratch(scratch);
-        hs_free_database(db);
     }
 
     void allBuiltinPatternsInside()
@@ -218,19 +209,11 @@ private Q_SLOTS:
         std::vector<size_t> rejected;
         const auto automaton = AnchoredAutomaton::build(patterns, rejected);
         QVERIFY(automaton);
-        std::vector<const char *> expressions;
-        std::vector<unsigned int> flags, ids;
-        for (const auto &p : patterns) {
-            expressions.push_back(p.pattern.c_str());
-            flags.push_back(p.flags | HS_FLAG_SOM_LEFTMOST);
-            ids.push_back(p.id);
-        }
-        hs_database_t *db = nullptr;
-        hs_compile_error_t *err = nullptr;
-        QCOMPARE(hs_compile_multi(expressions.data(), flags.data(), ids.data(), unsigned(ids.size()), HS_MODE_BLOCK, nullptr, &db, &err),
-                 HS_SUCCESS);
-        hs_scratch_t *scratch = nullptr;
-        QCOMPARE(hs_alloc_scratch(db, &scratch), HS_SUCCESS);
+        std::vector<HyperscanReference::Pattern> reference;
+        for (const auto &p : patterns)
+            reference.push_back({p.pattern, p.flags | HS_FLAG_SOM_LEFTMOST, p.id});
+        const HyperscanReference hyperscan(reference);
+        QVERIFY(hyperscan.valid());
 
         const QStringList texts = edgeCases() + randomTexts(3000, 20261201) + testdata::corpusTexts();
         size_t total = 0;
@@ -238,8 +221,7 @@ private Q_SLOTS:
         for (const QString &text : texts) {
             const std::string bytes = text.toStdString();
             std::vector<Match> expected;
-            if (!bytes.empty())
-                QCOMPARE(hs_scan(db, bytes.data(), unsigned(bytes.size()), 0, scratch, onMatch, &expected), HS_SUCCESS);
+            QVERIFY(hyperscan.scan(bytes, expected));
             // Hyperscan reports in order of end: the leftmost start of each (id, end) by sorting
             const auto byIdEndStart = [](const Match &x, const Match &y) {
                 return x.id != y.id ? x.id < y.id : x.end != y.end ? x.end < y.end : x.start < y.start;
@@ -268,8 +250,6 @@ private Q_SLOTS:
             total += expected.size();
         }
         QVERIFY2(total > 5000, "the texts must exercise the patterns");
-        hs_free_scratch(scratch);
-        hs_free_database(db);
     }
 
     // keepLeftmost() against a plain reference: for each (id, end) the first match in order,
@@ -331,11 +311,8 @@ private Q_SLOTS:
         std::vector<size_t> rejected;
         const auto automaton = AnchoredAutomaton::build({{unsigned(recognizer), r.pattern, r.flags}}, rejected);
         QVERIFY(automaton);
-        hs_database_t *db = nullptr;
-        hs_compile_error_t *err = nullptr;
-        QCOMPARE(hs_compile(r.pattern.c_str(), r.flags | HS_FLAG_SOM_LEFTMOST, HS_MODE_BLOCK, nullptr, &db, &err), HS_SUCCESS);
-        hs_scratch_t *scratch = nullptr;
-        QCOMPARE(hs_alloc_scratch(db, &scratch), HS_SUCCESS);
+        const HyperscanReference hyperscan({{r.pattern, r.flags | HS_FLAG_SOM_LEFTMOST, 0}});
+        QVERIFY(hyperscan.valid());
 
         QStringList texts = edgeCases() + testdata::corpusTexts() + randomTexts(2000, 7);
         texts << QStringLiteral("fe80::1 ::1 :: 2001:db8::8a2e:370:7334 1:2:3:4:5:6:7:8 ::ffff:192.0.2.128 fe80::1%eth0 2001:db8::/32")
@@ -373,10 +350,9 @@ private Q_SLOTS:
         for (const QString &text : texts) {
             const std::string bytes = text.toStdString();
             std::vector<Match> expected;
-            if (!bytes.empty())
-                QCOMPARE(hs_scan(db, bytes.data(), unsigned(bytes.size()), 0, scratch, onMatch, &expected), HS_SUCCESS);
+            QVERIFY(hyperscan.scan(bytes, expected));
             for (auto &m : expected)
-                m.id = unsigned(recognizer); // hs_compile numbers its one pattern 0
+                m.id = unsigned(recognizer); // the reference numbers its one pattern 0
             const auto byEndStart = [](const Match &x, const Match &y) { return x.end != y.end ? x.end < y.end : x.start < y.start; };
             std::sort(expected.begin(), expected.end(), byEndStart);
             expected.erase(std::unique(expected.begin(), expected.end(), [](const Match &x, const Match &y) { return x.end == y.end; }),
@@ -402,8 +378,6 @@ private Q_SLOTS:
             total += expected.size();
         }
         QVERIFY2(total > 20, "the texts must exercise the pattern");
-        hs_free_scratch(scratch);
-        hs_free_database(db);
     }
 };
 

@@ -3,6 +3,7 @@
 // whole text must start inside one of the windows the classifier scans: the automaton runs
 // from those starts over the whole text, so a match may end past its window.
 #include "ClassifierTestData.h"
+#include "HyperscanReference.h"
 #include "classify/BuiltinRecognizers.h"
 #include "classify/DigitWindows.h"
 #include <QTest>
@@ -13,17 +14,8 @@ using namespace perimeter::classify;
 
 namespace {
 
-struct Span {
-    unsigned int id;
-    size_t start;
-    size_t end;
-};
-
-int onMatch(unsigned int id, unsigned long long from, unsigned long long to, unsigned int, void *ctx)
-{
-    static_cast<std::vector<Span> *>(ctx)->push_back({id, size_t(from), size_t(to)});
-    return 0;
-}
+using testdata::HyperscanReference;
+using Span = HyperscanReference::Match;
 
 // Identifier shapes glued together with letters, separators and words in between.
 QStringList generatedTexts(int count)
@@ -79,28 +71,19 @@ private Q_SLOTS:
     {
         QFETCH(int, reach);
         const auto all = BuiltinRecognizers::all();
-        std::vector<const char *> expressions;
-        std::vector<unsigned int> flags, ids;
-        for (size_t i = 0; i < all.size(); ++i) {
-            if (all[i].scan != ScanMode::DigitWindows)
-                continue;
-            expressions.push_back(all[i].pattern.c_str());
-            flags.push_back(all[i].flags | HS_FLAG_SOM_LEFTMOST);
-            ids.push_back(unsigned(i));
-        }
-        hs_database_t *db = nullptr;
-        hs_compile_error_t *err = nullptr;
-        QCOMPARE(hs_compile_multi(expressions.data(), flags.data(), ids.data(), unsigned(ids.size()), HS_MODE_BLOCK, nullptr, &db, &err),
-                 HS_SUCCESS);
-        hs_scratch_t *scratch = nullptr;
-        QCOMPARE(hs_alloc_scratch(db, &scratch), HS_SUCCESS);
+        std::vector<HyperscanReference::Pattern> patterns;
+        for (size_t i = 0; i < all.size(); ++i)
+            if (all[i].scan == ScanMode::DigitWindows)
+                patterns.push_back({all[i].pattern, all[i].flags | HS_FLAG_SOM_LEFTMOST, unsigned(i)});
+        const HyperscanReference hyperscan(patterns);
+        QVERIFY(hyperscan.valid());
         size_t total = 0;
         for (const QString &text : testdata::corpusTexts() + generatedTexts(3000)) {
             const std::string bytes = text.toStdString();
             if (bytes.empty())
                 continue;
             std::vector<Span> matches;
-            QCOMPARE(hs_scan(db, bytes.data(), unsigned(bytes.size()), 0, scratch, onMatch, &matches), HS_SUCCESS);
+            QVERIFY(hyperscan.scan(bytes, matches));
             std::vector<DigitWindows::Window> windows;
             DigitWindows::find(bytes, windows, DigitWindows::Reach(reach));
             for (const Span &m : matches) {
@@ -117,8 +100,6 @@ private Q_SLOTS:
             total += matches.size();
         }
         QVERIFY(total > 5000);
-        hs_free_scratch(scratch);
-        hs_free_database(db);
     }
 };
 
