@@ -510,13 +510,19 @@ Result<Findings> HyperscanClassifier::scan(const QString &text) const
             kept.push_back(std::move(*cluster.front()));
             return;
         }
-        std::stable_sort(cluster.begin(), cluster.end(), [](const Finding *x, const Finding *y) {
+        // Strongest first. Ties fall back to the order the findings were made in (their place in
+        // `findings`): a total order, so std::sort gives what a stable sort of the span-ordered
+        // cluster would, without the stable sort's buffer allocated for every cluster.
+        const auto strongerFirst = [](const Finding *x, const Finding *y) {
             if (x->score != y->score)
                 return x->score > y->score;
             if ((x->end - x->start) != (y->end - y->start))
                 return (x->end - x->start) > (y->end - y->start);
-            return x->start < y->start;
-        });
+            if (x->start != y->start)
+                return x->start < y->start;
+            return std::less<const Finding *>()(x, y);
+        };
+        std::sort(cluster.begin(), cluster.end(), strongerFirst);
         clusterKept.clear();
         for (Finding *f : cluster) {
             bool drop = false;
@@ -544,8 +550,11 @@ Result<Findings> HyperscanClassifier::scan(const QString &text) const
             if (!drop)
                 clusterKept.push_back(f);
         }
-        std::stable_sort(clusterKept.begin(), clusterKept.end(), [](const Finding *x, const Finding *y) {
-            return x->start != y->start ? x->start < y->start : x->end < y->end;
+        // in text order; the same span keeps the strongest-first order it was kept in
+        std::sort(clusterKept.begin(), clusterKept.end(), [&](const Finding *x, const Finding *y) {
+            if (x->start != y->start || x->end != y->end)
+                return x->start != y->start ? x->start < y->start : x->end < y->end;
+            return strongerFirst(x, y);
         });
         for (Finding *f : clusterKept)
             kept.push_back(std::move(*f));
