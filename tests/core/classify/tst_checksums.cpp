@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "classify/Checksums.h"
 #include <QTest>
+#include <cmath>
+#include <cstring>
+#include <random>
+#include <string>
 
 using namespace perimeter::classify;
 
@@ -9,6 +13,7 @@ class TestChecksums : public QObject {
 private Q_SLOTS:
     void algorithms_data();
     void algorithms();
+    void entropyMatchesTheDefinitionExactly();
 };
 
 using Check = bool (*)(std::string_view);
@@ -67,6 +72,47 @@ void TestChecksums::algorithms()
     QFETCH(QString, value);
     QFETCH(bool, valid);
     QCOMPARE(check(value.toStdString()), valid);
+}
+
+// Validators compare entropies with thresholds (>= 3.0): a value exactly at one (eight distinct
+// bytes, each as often) must score the same after any rewrite of the function, to the last bit.
+// The reference is the definition: every byte value in ascending order.
+void TestChecksums::entropyMatchesTheDefinitionExactly()
+{
+    const auto reference = [](std::string_view s) {
+        if (s.empty())
+            return 0.0;
+        int counts[256] = {};
+        for (unsigned char c : s)
+            ++counts[c];
+        double h = 0.0;
+        const double n = double(s.size());
+        for (int c = 0; c < 256; ++c) {
+            if (counts[c] == 0)
+                continue;
+            const double p = counts[c] / n;
+            h -= p * std::log2(p);
+        }
+        return h;
+    };
+    const auto same = [](double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; };
+    std::vector<std::string> values = {"", "a", "abcdefgh", "aabbccddeeffgghh", "AKIAIOSFODNN7EXAMPLE", std::string(300, 'x')};
+    std::mt19937 rng(7);
+    for (int k = 0; k < 3000; ++k) {
+        // short alphabets make repeated counts (cached terms), long values counts past the cache
+        const int alphabet = 1 + int(rng() % 90);
+        const size_t length = 1 + rng() % (k % 10 == 0 ? 5000 : 120);
+        std::string v(length, '\0');
+        for (char &c : v)
+            c = char(33 + int(rng() % unsigned(alphabet)) + (k % 7 == 0 ? 100 : 0));
+        values.push_back(std::move(v));
+    }
+    for (const std::string &v : values) {
+        const double expected = reference(v), actual = checksums::shannonEntropy(v);
+        if (!same(expected, actual))
+            QFAIL(qPrintable(QStringLiteral("entropy of a %1-byte value: %2 instead of %3").arg(v.size()).arg(actual, 0, 'g', 17).arg(expected, 0, 'g', 17)));
+    }
+    QVERIFY(same(checksums::shannonEntropy("abcdefgh"), 3.0));
 }
 
 QTEST_GUILESS_MAIN(TestChecksums)
