@@ -87,6 +87,7 @@ struct ScanBuffers {
     TriggerBytes triggers;
     std::vector<SpanIndex> order;
     std::vector<SpanIndex> orderMerge;
+    std::vector<Finding> findings;
     std::vector<Finding *> cluster;
     std::vector<Finding *> clusterKept;
     qint64 limit = 0;
@@ -424,8 +425,11 @@ Result<Findings> HyperscanClassifier::scan(const QString &text) const
         }
     }
 
-    Findings findings;
-    findings.reserve(qsizetype(std::min<size_t>(b.sorted.size(), 1 << 16)));
+    // made here, then moved into the result in text order: a vector the thread keeps (a QList
+    // checked for sharing on every access and was allocated for every scan)
+    std::vector<Finding> &findings = b.findings;
+    findings.clear();
+    findings.reserve(std::min<size_t>(b.sorted.size(), 1 << 16));
     const auto &matches = b.sorted;
     size_t i = 0;
     while (i < matches.size()) {
@@ -491,8 +495,8 @@ Result<Findings> HyperscanClassifier::scan(const QString &text) const
     // findings, so the cost stays linear in the number of separate regions. Findings are
     // ordered through their indices and moved, not copied, into the result.
     b.order.clear();
-    b.order.reserve(size_t(findings.size()));
-    for (qsizetype k = 0; k < findings.size(); ++k)
+    b.order.reserve(findings.size());
+    for (size_t k = 0; k < findings.size(); ++k)
         b.order.push_back({findings[k].start, findings[k].end, uint32_t(k)});
     const auto bySpan = [](const SpanIndex &x, const SpanIndex &y) {
         return x.start != y.start ? x.start < y.start : x.end != y.end ? x.end < y.end : x.index < y.index;
@@ -501,7 +505,7 @@ Result<Findings> HyperscanClassifier::scan(const QString &text) const
     // merged pairwise (the result is the one order bySpan defines, as a sort would give)
     mergeSortedRuns(b.order, b.orderMerge, bySpan);
     Findings kept;
-    kept.reserve(findings.size());
+    kept.reserve(qsizetype(findings.size()));
     std::vector<Finding *> &cluster = b.cluster;
     std::vector<Finding *> &clusterKept = b.clusterKept;
     cluster.clear();
