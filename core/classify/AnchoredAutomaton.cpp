@@ -340,6 +340,11 @@ std::shared_ptr<const AnchoredAutomaton> AnchoredAutomaton::build(const std::vec
     for (auto &to : next)
         if (to != kDead && self->m_acceptBegin[size_t(to)] != self->m_acceptEnd[size_t(to)])
             to = -to;
+    // a NUL kills a run in every state when no pattern reads one: then a std::string's
+    // terminator ends every run, and scanTerminated() needs no test for the end per step
+    self->m_nulIsDead = true;
+    for (size_t st = 0; st < sets.size(); ++st)
+        self->m_nulIsDead = self->m_nulIsDead && next[st * classes + self->m_classOf[0]] == kDead;
     // Each entry holds the offset of the target's row (state * classes), not its number: a step
     // is then a load and an add, with no multiply in the chain of dependent loads that a run
     // through an identifier is.
@@ -354,7 +359,8 @@ namespace {
 inline bool isWordByte(unsigned char c) { return ascii::isWordChar(char(c)); }
 } // namespace
 
-void AnchoredAutomaton::scan(std::string_view text, size_t from, size_t to, std::vector<Match> &out) const
+template <bool Bounded>
+void AnchoredAutomaton::run(std::string_view text, size_t from, size_t to, std::vector<Match> &out) const
 {
     const auto *t = reinterpret_cast<const unsigned char *>(text.data());
     const size_t n = text.size();
@@ -380,7 +386,7 @@ void AnchoredAutomaton::scan(std::string_view text, size_t from, size_t to, std:
                     for (uint32_t k = b; k < e; ++k, ++appended)
                         out.push_back({m_accepts[k], p, i});
             }
-            if (i >= n)
+            if (Bounded && i >= n)
                 break;
             s = next[size_t(s) + m_classOf[t[i]]];
             ++i;
@@ -389,6 +395,20 @@ void AnchoredAutomaton::scan(std::string_view text, size_t from, size_t to, std:
         if (appended > 1)
             std::reverse(out.end() - std::ptrdiff_t(appended), out.end());
     }
+}
+
+void AnchoredAutomaton::scan(std::string_view text, size_t from, size_t to, std::vector<Match> &out) const
+{
+    run<true>(text, from, to, out);
+}
+
+void AnchoredAutomaton::scanTerminated(const std::string &text, size_t from, size_t to, std::vector<Match> &out) const
+{
+    // the terminator is the end test: every run that reaches it dies there
+    if (m_nulIsDead)
+        run<false>(text, from, to, out);
+    else
+        run<true>(text, from, to, out);
 }
 
 void AnchoredAutomaton::scan(std::string_view text, std::vector<std::pair<size_t, size_t>> &ranges, std::vector<Match> &out) const

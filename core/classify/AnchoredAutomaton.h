@@ -44,6 +44,12 @@ public:
     // Appends the matches that start in [from, to) (they may end past `to`), in ascending order of
     // start and, within a start, descending order of end.
     void scan(std::string_view text, size_t from, size_t to, std::vector<Match> &out) const;
+    // The same over a std::string: when no pattern reads a NUL (checked when the automaton is
+    // built), the string's terminator stops every run, so a step needs no test for the end of
+    // the text.
+    void scanTerminated(const std::string &text, size_t from, size_t to, std::vector<Match> &out) const;
+    // Whether scanTerminated() can rely on the terminator (for tests).
+    bool stopsAtNul() const { return m_nulIsDead; }
     // Appends the matches that start in any of `ranges` (sorted here; overlaps are fine), each
     // start once and in ascending order, so keepLeftmost() applies.
     void scan(std::string_view text, std::vector<std::pair<size_t, size_t>> &ranges, std::vector<Match> &out) const;
@@ -57,6 +63,8 @@ public:
 
 private:
     AnchoredAutomaton() = default;
+    template <bool Bounded>
+    void run(std::string_view text, size_t from, size_t to, std::vector<Match> &out) const;
 
     uint8_t m_classOf[256] = {};
     size_t m_classes = 0;
@@ -65,6 +73,7 @@ private:
     std::vector<uint32_t> m_acceptBoundary; // from here on, those that need a word boundary after
     std::vector<uint32_t> m_acceptEnd;
     std::vector<unsigned int> m_accepts;   // pattern ids
+    bool m_nulIsDead = false;              // every state dies on a NUL byte
 };
 
 } // namespace perimeter::classify

@@ -309,7 +309,7 @@ Result<Findings> HyperscanClassifier::scan(const QString &text) const
         if (rc == HS_SUCCESS && automaton) {
             b.automatonMatches.clear();
             for (const Window &w : b.windows)
-                automaton->scan(bytes, w.textStart, w.textStart + w.length, b.automatonMatches);
+                automaton->scanTerminated(norm.bytes, w.textStart, w.textStart + w.length, b.automatonMatches);
             AnchoredAutomaton::keepLeftmost(b.automatonMatches, b.seenEnds);
             b.count += qint64(b.automatonMatches.size());
             if (b.count > b.limit)

@@ -235,7 +235,13 @@ private Q_SLOTS:
             const size_t half = bytes.size() / 2;
             automaton->scan(bytes, 0, half, actual);
             automaton->scan(bytes, half, bytes.size(), actual);
+            // the terminator-stopped runs the classifier uses give the same list, in the same order
+            std::vector<Match> terminated;
+            automaton->scanTerminated(bytes, 0, half, terminated);
+            automaton->scanTerminated(bytes, half, bytes.size(), terminated);
+            AnchoredAutomaton::keepLeftmost(terminated, table);
             AnchoredAutomaton::keepLeftmost(actual, table);
+            QVERIFY(terminated == actual);
             std::sort(actual.begin(), actual.end(), byIdEndStart);
             if (!(actual == expected)) {
                 QString diff;
@@ -250,6 +256,31 @@ private Q_SLOTS:
             total += expected.size();
         }
         QVERIFY2(total > 5000, "the texts must exercise the patterns");
+    }
+
+    // scanTerminated() stops runs at the string's terminator only when no pattern reads a NUL;
+    // a pattern that does (any byte but 'z') still ends at the end of the text, as scan() does.
+    void terminatorStopsRunsOnlyWhenNoPatternReadsNul()
+    {
+        std::vector<size_t> rejected;
+        const auto digits = AnchoredAutomaton::build(digitPatterns(), rejected);
+        QVERIFY(digits && digits->stopsAtNul());
+        const auto anyByte = AnchoredAutomaton::build({{0, "a[^z]{1,3}", 0}}, rejected);
+        QVERIFY(anyByte && !anyByte->stopsAtNul());
+        for (const std::string &text : {std::string("xa"), std::string("xab"), std::string("xabcd"), std::string("a\0\0b", 4)}) {
+            std::vector<Match> bounded, terminated;
+            anyByte->scan(text, 0, text.size(), bounded);
+            anyByte->scanTerminated(text, 0, text.size(), terminated);
+            QVERIFY(bounded == terminated);
+            for (const Match &m : terminated)
+                QVERIFY(m.end <= text.size());
+        }
+        const std::string card = "card 4111 1111 1111 1111";
+        std::vector<Match> bounded, terminated;
+        digits->scan(card, 0, card.size(), bounded);
+        digits->scanTerminated(card, 0, card.size(), terminated);
+        QVERIFY(!terminated.empty());
+        QVERIFY(bounded == terminated);
     }
 
     // keepLeftmost() against a plain reference: for each (id, end) the first match in order,
