@@ -76,6 +76,34 @@ QStringList edgeCases()
     };
 }
 
+// Hyperscan with leftmost start reports every start it tracks, in order of end: sorted by
+// (id, end, start), only the leftmost start of each (id, end) is kept, which is what the automaton
+// reports after keepLeftmost(). The automaton's list is put in the same order to compare.
+bool byIdEndStart(const Match &x, const Match &y)
+{
+    return x.id != y.id ? x.id < y.id : x.end != y.end ? x.end < y.end : x.start < y.start;
+}
+
+void keepLeftmostPerEnd(std::vector<Match> &matches)
+{
+    std::sort(matches.begin(), matches.end(), byIdEndStart);
+    matches.erase(std::unique(matches.begin(), matches.end(), [](const Match &x, const Match &y) { return x.id == y.id && x.end == y.end; }),
+                  matches.end());
+}
+
+// The matches one list has and the other lacks, for a failure message.
+QString differences(const std::vector<Match> &expected, const std::vector<Match> &actual)
+{
+    QString diff;
+    for (const auto &m : expected)
+        if (std::find(actual.begin(), actual.end(), m) == actual.end())
+            diff += QStringLiteral(" missing %1:[%2,%3)").arg(m.id).arg(m.start).arg(m.end);
+    for (const auto &m : actual)
+        if (std::find(expected.begin(), expected.end(), m) == expected.end())
+            diff += QStringLiteral(" extra %1:[%2,%3)").arg(m.id).arg(m.start).arg(m.end);
+    return diff;
+}
+
 std::vector<AnchoredAutomaton::Pattern> digitPatterns()
 {
     std::vector<AnchoredAutomaton::Pattern> out;
@@ -173,15 +201,12 @@ private Q_SLOTS:
         const std::string text = "xay xAy xby xBy a\nb a-b a{b} a{,2} qabcz qa_z abc1 ABC2 (1)-2 1-2 x1-2 ]-A\\ 123x 12345x";
         std::vector<Match> expected;
         QVERIFY(reference.scan(text, expected));
-        const auto byEndStart = [](const Match &x, const Match &y) { return x.end != y.end ? x.end < y.end : x.start < y.start; };
-        std::sort(expected.begin(), expected.end(), byEndStart);
-        expected.erase(std::unique(expected.begin(), expected.end(), [](const Match &x, const Match &y) { return x.end == y.end; }),
-                       expected.end());
+        keepLeftmostPerEnd(expected);
         std::vector<Match> actual;
         automaton->scan(text, 0, text.size(), actual);
         std::vector<uint64_t> table;
         AnchoredAutomaton::keepLeftmost(actual, table);
-        std::sort(actual.begin(), actual.end(), byEndStart);
+        std::sort(actual.begin(), actual.end(), byIdEndStart);
         QVERIFY(!expected.empty());
         QCOMPARE(actual.size(), expected.size());
         for (size_t i = 0; i < actual.size(); ++i) {
@@ -222,14 +247,7 @@ private Q_SLOTS:
             const std::string bytes = text.toStdString();
             std::vector<Match> expected;
             QVERIFY(hyperscan.scan(bytes, expected));
-            // Hyperscan reports in order of end: the leftmost start of each (id, end) by sorting
-            const auto byIdEndStart = [](const Match &x, const Match &y) {
-                return x.id != y.id ? x.id < y.id : x.end != y.end ? x.end < y.end : x.start < y.start;
-            };
-            std::sort(expected.begin(), expected.end(), byIdEndStart);
-            expected.erase(std::unique(expected.begin(), expected.end(),
-                                       [](const Match &x, const Match &y) { return x.id == y.id && x.end == y.end; }),
-                           expected.end());
+            keepLeftmostPerEnd(expected);
             // the automaton in two ranges, as the classifier runs it window by window
             std::vector<Match> actual;
             const size_t half = bytes.size() / 2;
@@ -243,16 +261,8 @@ private Q_SLOTS:
             AnchoredAutomaton::keepLeftmost(actual, table);
             QVERIFY(terminated == actual);
             std::sort(actual.begin(), actual.end(), byIdEndStart);
-            if (!(actual == expected)) {
-                QString diff;
-                for (const auto &m : expected)
-                    if (std::find(actual.begin(), actual.end(), m) == actual.end())
-                        diff += QStringLiteral(" missing %1:[%2,%3)").arg(m.id).arg(m.start).arg(m.end);
-                for (const auto &m : actual)
-                    if (std::find(expected.begin(), expected.end(), m) == expected.end())
-                        diff += QStringLiteral(" extra %1:[%2,%3)").arg(m.id).arg(m.start).arg(m.end);
-                QFAIL(qPrintable(QStringLiteral("on \"") + text.left(160) + QStringLiteral("\":") + diff.left(400)));
-            }
+            if (!(actual == expected))
+                QFAIL(qPrintable(QStringLiteral("on \"") + text.left(160) + QStringLiteral("\":") + differences(expected, actual).left(400)));
             total += expected.size();
         }
         QVERIFY2(total > 5000, "the texts must exercise the patterns");
@@ -384,10 +394,7 @@ private Q_SLOTS:
             QVERIFY(hyperscan.scan(bytes, expected));
             for (auto &m : expected)
                 m.id = unsigned(recognizer); // the reference numbers its one pattern 0
-            const auto byEndStart = [](const Match &x, const Match &y) { return x.end != y.end ? x.end < y.end : x.start < y.start; };
-            std::sort(expected.begin(), expected.end(), byEndStart);
-            expected.erase(std::unique(expected.begin(), expected.end(), [](const Match &x, const Match &y) { return x.end == y.end; }),
-                           expected.end());
+            keepLeftmostPerEnd(expected);
             std::vector<std::pair<size_t, size_t>> ranges;
             TriggerBytes triggers;
             triggers.index(bytes, r.triggers);
@@ -395,17 +402,9 @@ private Q_SLOTS:
             std::vector<Match> actual;
             automaton->scan(bytes, ranges, actual);
             AnchoredAutomaton::keepLeftmost(actual, table);
-            std::sort(actual.begin(), actual.end(), byEndStart);
-            if (!(actual == expected)) {
-                QString diff;
-                for (const auto &m : expected)
-                    if (std::find(actual.begin(), actual.end(), m) == actual.end())
-                        diff += QStringLiteral(" missing [%1,%2)").arg(m.start).arg(m.end);
-                for (const auto &m : actual)
-                    if (std::find(expected.begin(), expected.end(), m) == expected.end())
-                        diff += QStringLiteral(" extra [%1,%2)").arg(m.start).arg(m.end);
-                QFAIL(qPrintable(QStringLiteral("different matches on: ") + text.left(200) + diff.left(300)));
-            }
+            std::sort(actual.begin(), actual.end(), byIdEndStart);
+            if (!(actual == expected))
+                QFAIL(qPrintable(QStringLiteral("different matches on: ") + text.left(200) + differences(expected, actual).left(300)));
             total += expected.size();
         }
         QVERIFY2(total > 20, "the texts must exercise the pattern");
