@@ -135,14 +135,18 @@ public:
     }
 
 private:
+    // A \b is only supported at the pattern's edges: none may sit on these entries.
+    static void noBoundary(const std::vector<Entry> &entries, const char *where)
+    {
+        for (const auto &e : entries)
+            if (e.boundary)
+                throw Unsupported(where);
+    }
+
     static Fragment checked(Fragment f)
     {
-        for (const auto &e : f.first)
-            if (e.boundary)
-                throw Unsupported("\\b inside a repeat");
-        for (const auto &e : f.last)
-            if (e.boundary)
-                throw Unsupported("\\b inside a repeat");
+        noBoundary(f.first, "\\b inside a repeat");
+        noBoundary(f.last, "\\b inside a repeat");
         return f;
     }
 
@@ -153,12 +157,8 @@ private:
             return;
         }
         if (a.hasPositions) {
-            for (const auto &e : b.first)
-                if (e.boundary)
-                    throw Unsupported("\\b inside a pattern");
-            for (const auto &e : a.last)
-                if (e.boundary)
-                    throw Unsupported("\\b inside a pattern");
+            noBoundary(b.first, "\\b inside a pattern");
+            noBoundary(a.last, "\\b inside a pattern");
         }
         for (const auto &x : a.last)
             for (const auto &y : b.first)
